@@ -1,0 +1,288 @@
+/**
+ * The API contract: one table of methods, each with its input and output schema.
+ * The Electron IPC handler, the preload, the browser host and the CLI are all derived from it;
+ * to add a method, add a row here and a handler in electron/service (the compiler then asks for it).
+ *
+ * `scope` says who can serve a method:
+ * - `app`: about the application itself (which notebook is open, recent notebooks); every host.
+ * - `notebook`: needs an open notebook; every host, and the CLI against its DIR.
+ * - `shell`: needs the desktop shell (native dialogs); other hosts answer `unsupported`.
+ */
+import { z } from 'zod';
+import {
+  Annotation,
+  Article,
+  ArticleSummary,
+  Brief,
+  Claim,
+  ClaimKind,
+  Id,
+  IsoDate,
+  NotebookMeta,
+  RichText,
+  Selector,
+  Source,
+  StoreProblem,
+  Tag,
+} from '../model/schemas';
+
+export type MethodScope = 'app' | 'notebook' | 'shell';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  scope: MethodScope;
+  summary: string;
+  input: I;
+  output: O;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(
+  scope: MethodScope,
+  summary: string,
+  input: I,
+  output: O,
+): MethodSpec<I, O> {
+  return { scope, summary, input, output };
+}
+
+const Empty = z.object({}).strict();
+
+export const NotebookInfo = z.object({
+  path: z.string(),
+  meta: NotebookMeta,
+  articleCount: z.number().int().nonnegative(),
+  /** Files that could not be read at open: kept aside and reported. */
+  problems: z.array(StoreProblem),
+});
+export type NotebookInfo = z.infer<typeof NotebookInfo>;
+
+export const RecentNotebook = z.object({ path: z.string(), name: z.string(), openedAt: IsoDate });
+export type RecentNotebook = z.infer<typeof RecentNotebook>;
+
+/** A file handed over by content (drag and drop, upload): bytes as base64, since IPC and HTTP carry JSON. */
+export const FileContent = z.object({
+  name: z.string().min(1).max(1024),
+  dataBase64: z.string(),
+});
+export type FileContent = z.infer<typeof FileContent>;
+
+export const ImportStatus = z.enum(['imported', 'duplicate', 'error']);
+export const ImportResult = z.object({
+  file: z.string(),
+  status: ImportStatus,
+  articleId: Id.nullable(),
+  title: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ArticleMetaPatch = z
+  .object({
+    title: z.string().min(1),
+    outlet: z.string().nullable(),
+    byline: z.string().nullable(),
+    publishedAt: IsoDate.nullable(),
+    url: z.string().nullable(),
+    language: z.string().nullable(),
+  })
+  .partial()
+  .strict();
+
+/** Where a new highlight or claim goes: a text range, or the first occurrence of a quote. */
+export const TargetInput = z.union([
+  z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict(),
+  z.object({ quote: z.string().min(1) }).strict(),
+]);
+export type TargetInput = z.infer<typeof TargetInput>;
+
+export const ArticleWithRecords = Article.extend({
+  annotations: z.array(Annotation),
+  claims: z.array(Claim),
+});
+
+export const contract = {
+  'app.info': method(
+    'app',
+    'What this host is and which notebook is open.',
+    Empty,
+    z.object({
+      version: z.string(),
+      host: z.enum(['electron', 'browser', 'cli']),
+      notebook: NotebookInfo.nullable(),
+    }),
+  ),
+  'notebook.open': method(
+    'app',
+    'Open the notebook folder at `path` (closing the current one).',
+    z.object({ path: z.string().min(1) }).strict(),
+    NotebookInfo,
+  ),
+  'notebook.create': method(
+    'app',
+    'Create an empty notebook in the folder `path` (new or empty) and open it.',
+    z.object({ path: z.string().min(1), name: z.string().min(1).optional() }).strict(),
+    NotebookInfo,
+  ),
+  'notebook.recent': method('app', 'Recently opened notebooks, newest first.', Empty, z.array(RecentNotebook)),
+  'notebook.info': method('notebook', 'The open notebook.', Empty, NotebookInfo),
+
+  'articles.list': method(
+    'notebook',
+    'Articles without their text, in import order; `offset`/`limit` page through them.',
+    z
+      .object({
+        offset: z.number().int().nonnegative().optional(),
+        limit: z.number().int().positive().max(100_000).optional(),
+      })
+      .strict(),
+    z.object({ total: z.number().int().nonnegative(), items: z.array(ArticleSummary) }),
+  ),
+  'articles.get': method('notebook', 'One article with its text.', z.object({ id: Id }).strict(), Article),
+  'articles.show': method(
+    'notebook',
+    'One article with its text, annotations and claims.',
+    z.object({ id: Id }).strict(),
+    ArticleWithRecords,
+  ),
+  'articles.import': method(
+    'notebook',
+    'Import files handed over by content. One result per file; a bad file never stops the others.',
+    z.object({ files: z.array(FileContent).min(1) }).strict(),
+    z.array(ImportResult),
+  ),
+  'articles.importPaths': method(
+    'notebook',
+    'Import files from paths on this machine. One result per file.',
+    z.object({ paths: z.array(z.string().min(1)).min(1) }).strict(),
+    z.array(ImportResult),
+  ),
+  'articles.updateMeta': method(
+    'notebook',
+    "Correct an article's metadata (title, outlet, byline, date, URL, language).",
+    z.object({ id: Id, patch: ArticleMetaPatch }).strict(),
+    ArticleSummary,
+  ),
+
+  'annotations.list': method(
+    'notebook',
+    "An article's highlights.",
+    z.object({ articleId: Id }).strict(),
+    z.array(Annotation),
+  ),
+  'annotations.create': method(
+    'notebook',
+    'Highlight a range or the first occurrence of a quote.',
+    z
+      .object({
+        articleId: Id,
+        target: TargetInput,
+        tags: z.array(Id).optional(),
+        comment: RichText.optional(),
+      })
+      .strict(),
+    Annotation,
+  ),
+  'annotations.update': method(
+    'notebook',
+    "Change a highlight's tags or comment.",
+    z
+      .object({
+        articleId: Id,
+        id: Id,
+        tags: z.array(Id).optional(),
+        comment: RichText.optional(),
+      })
+      .strict(),
+    Annotation,
+  ),
+  'annotations.delete': method(
+    'notebook',
+    'Delete a highlight.',
+    z.object({ articleId: Id, id: Id }).strict(),
+    z.object({ deleted: z.boolean() }),
+  ),
+
+  'tags.list': method('notebook', 'All tags.', Empty, z.array(Tag)),
+  'tags.create': method(
+    'notebook',
+    'Create a tag (or return the existing one of that name under the same parent).',
+    z
+      .object({
+        name: z.string().min(1).max(200),
+        parentId: Id.nullable().optional(),
+        color: Tag.shape.color.optional(),
+      })
+      .strict(),
+    Tag,
+  ),
+
+  'claims.list': method(
+    'notebook',
+    "Claims of one article, or of the whole notebook when `articleId` is omitted.",
+    z.object({ articleId: Id.optional() }).strict(),
+    z.array(Claim),
+  ),
+  'claims.create': method(
+    'notebook',
+    'Make a claim on a range or the first occurrence of a quote.',
+    z
+      .object({
+        articleId: Id,
+        target: TargetInput,
+        statement: z.string().optional(),
+        speaker: z.string().nullable().optional(),
+        kind: ClaimKind.optional(),
+      })
+      .strict(),
+    Claim,
+  ),
+
+  'sources.list': method('notebook', 'Sources (outlets and originators).', Empty, z.array(Source)),
+  'briefs.list': method('notebook', 'Briefs, without their documents.', Empty, z.array(Brief.omit({ doc: true }))),
+
+  'shell.chooseNotebookFolder': method(
+    'shell',
+    'Ask the user for a notebook folder with a native dialog; null when cancelled.',
+    z.object({ purpose: z.enum(['open', 'create']) }).strict(),
+    z.string().nullable(),
+  ),
+  'shell.chooseImportFiles': method(
+    'shell',
+    'Ask the user for files to import with a native dialog; empty when cancelled.',
+    Empty,
+    z.array(z.string()),
+  ),
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type MethodsOfScope<S extends MethodScope> = {
+  [M in MethodName]: Contract[M]['scope'] extends S ? M : never;
+}[MethodName];
+
+/** What a host implements: one async function per method, taking the parsed input. */
+export type Handlers<M extends MethodName = MethodName> = {
+  [K in M]: (input: MethodParsedInput<K>) => Promise<MethodOutput<K>>;
+};
+
+/** Events pushed from the Node side to the page (IPC `dossier:event`, or SSE in the browser host). */
+export const DossierEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('import.progress'),
+    done: z.number().int(),
+    total: z.number().int(),
+    file: z.string(),
+    status: ImportStatus,
+  }),
+  z.object({ type: z.literal('notebook.changed'), notebook: NotebookInfo.nullable() }),
+]);
+export type DossierEvent = z.infer<typeof DossierEvent>;
