@@ -20,7 +20,6 @@ import {
   IsoDate,
   NotebookMeta,
   RichText,
-  Selector,
   Source,
   StoreProblem,
   Tag,
@@ -28,19 +27,23 @@ import {
 
 export type MethodScope = 'app' | 'notebook' | 'shell';
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  scope: MethodScope;
+export interface MethodSpec<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  S extends MethodScope = MethodScope,
+> {
+  scope: S;
   summary: string;
   input: I;
   output: O;
 }
 
-function method<I extends z.ZodType, O extends z.ZodType>(
-  scope: MethodScope,
+function method<S extends MethodScope, I extends z.ZodType, O extends z.ZodType>(
+  scope: S,
   summary: string,
   input: I,
   output: O,
-): MethodSpec<I, O> {
+): MethodSpec<I, O, S> {
   return { scope, summary, input, output };
 }
 
@@ -283,6 +286,11 @@ export const DossierEvent = z.discriminatedUnion('type', [
     file: z.string(),
     status: ImportStatus,
   }),
+  /** Another notebook was opened (or none is open). */
   z.object({ type: z.literal('notebook.changed'), notebook: NotebookInfo.nullable() }),
+  /** Articles were added or their metadata changed: lists should reload. */
+  z.object({ type: z.literal('articles.changed') }),
+  /** The native menu asked the page to do something only the page can do. */
+  z.object({ type: z.literal('menu.command'), command: z.enum(['import', 'focus-search', 'toggle-inspector']) }),
 ]);
 export type DossierEvent = z.infer<typeof DossierEvent>;

@@ -1,0 +1,589 @@
+/**
+ * The application shell: top bar, corpus list, reader, inspector; import by button and by drop;
+ * open/create notebooks; keyboard navigation between panes. All data comes through the API contract.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { FileContent, ImportResult, NotebookInfo, RecentNotebook } from '../../shared/api/contract';
+import type { Article, ArticleSummary } from '../../shared/model/schemas';
+import { useDossier, useDossierEvents, useLiveStatus } from './api/client';
+import { CorpusList, type CorpusListHandle } from './components/CorpusList';
+import { DropOverlay } from './components/DropOverlay';
+import { Inspector } from './components/Inspector';
+import { NotebookDialog, type NotebookPurpose } from './components/NotebookDialog';
+import { ErrorList, ImportSummary, type Notice } from './components/Notices';
+import { Reader } from './components/Reader';
+import { TopBar, type ImportProgress } from './components/TopBar';
+import { bytesToBase64Async } from './lib/base64';
+import { baseName } from './lib/format';
+import { articleToSelect, IMPORT_ACCEPT, planBatches } from './lib/importPlan';
+import { cyclePane } from './lib/listNavigation';
+import type { MetaPatch } from './lib/metaForm';
+
+const LIST_PAGE = 20_000;
+type Pane = 'toolbar' | 'list' | 'reader' | 'inspector';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? 'Cmd' : 'Ctrl';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function App() {
+  const api = useDossier();
+  const live = useLiveStatus();
+
+  const [booting, setBooting] = useState(true);
+  const [notebook, setNotebook] = useState<NotebookInfo | null>(null);
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
+  const [listLoading, setListLoading] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [article, setArticle] = useState<Article | null>(null);
+  const [articleLoading, setArticleLoading] = useState(false);
+  const [inspectorOpen, setInspectorOpen] = useState(true);
+  const [errors, setErrors] = useState<Notice[]>([]);
+  const [importing, setImporting] = useState<ImportProgress | null>(null);
+  const [summary, setSummary] = useState<ImportResult[] | null>(null);
+  const [dialog, setDialog] = useState<NotebookPurpose | null>(null);
+  const [recent, setRecent] = useState<RecentNotebook[]>([]);
+  const [filter, setFilter] = useState('');
+  const [hideNoise, setHideNoise] = useState(false);
+  const [dragging, setDragging] = useState(false);
+
+  const listRef = useRef<CorpusListHandle>(null);
+  const readerRef = useRef<HTMLElement>(null);
+  const inspectorRef = useRef<HTMLElement>(null);
+  const toolbarRef = useRef<HTMLElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const listGeneration = useRef(0);
+  const noticeId = useRef(0);
+  const importOffset = useRef(0);
+  const notebookPath = useRef<string | null>(null);
+
+  // ---- errors ----
+  const reportError = useCallback((error: unknown, context?: string) => {
+    const text = messageOf(error);
+    const message = context ? `${context}: ${text}` : text;
+    setErrors((list) => (list.some((n) => n.message === message) ? list : [...list, { id: ++noticeId.current, message }]));
+  }, []);
+  const dismissError = useCallback((id: number) => setErrors((list) => list.filter((n) => n.id !== id)), []);
+
+  // ---- loading ----
+  const loadList = useCallback(async (): Promise<ArticleSummary[] | null> => {
+    const generation = ++listGeneration.current;
+    setListLoading(true);
+    try {
+      const first = await api.call('articles.list', { offset: 0, limit: LIST_PAGE });
+      let items = first.items;
+      // Huge notebooks come in pages; stop if the host returns nothing more (no endless loop).
+      while (items.length < first.total) {
+        const next = await api.call('articles.list', { offset: items.length, limit: LIST_PAGE });
+        if (next.items.length === 0) break;
+        items = items.concat(next.items);
+      }
+      if (generation !== listGeneration.current) return null;
+      setArticles(items);
+      return items;
+    } catch (error) {
+      if (generation === listGeneration.current) reportError(error, 'Could not load the list of articles');
+      return null;
+    } finally {
+      if (generation === listGeneration.current) setListLoading(false);
+    }
+  }, [api, reportError]);
+
+  const applyNotebook = useCallback(
+    (info: NotebookInfo | null) => {
+      const changed = (info?.path ?? null) !== notebookPath.current;
+      notebookPath.current = info?.path ?? null;
+      setNotebook(info);
+      if (changed) {
+        setSelectedId(null);
+        setArticle(null);
+        setFilter('');
+        setSummary(null);
+        setArticles([]);
+      }
+      if (info) void loadList();
+      else listGeneration.current++;
+    },
+    [loadList],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .call('app.info', {})
+      .then((info) => {
+        if (!cancelled) applyNotebook(info.notebook);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) reportError(error, 'Could not ask the Dossier host which notebook is open');
+      })
+      .finally(() => {
+        if (!cancelled) setBooting(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, applyNotebook, reportError]);
+
+  // Load the selected article's text. A short delay lets keyboard scanning through the list skip
+  // the articles it only passes over.
+  const loadedId = useRef<string | null>(null);
+  useEffect(() => {
+    if (selectedId === null) {
+      loadedId.current = null;
+      setArticle(null);
+      setArticleLoading(false);
+      return;
+    }
+    if (loadedId.current === selectedId) return;
+    let cancelled = false;
+    setArticleLoading(true);
+    const timer = setTimeout(() => {
+      api
+        .call('articles.get', { id: selectedId })
+        .then((loaded) => {
+          if (cancelled) return;
+          loadedId.current = loaded.id;
+          setArticle(loaded);
+        })
+        .catch((error: unknown) => {
+          if (!cancelled) reportError(error, 'Could not open the article');
+        })
+        .finally(() => {
+          if (!cancelled) setArticleLoading(false);
+        });
+    }, 60);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [api, selectedId, reportError]);
+
+  // When the list reloads with new metadata for the open article, show it in the reader too.
+  useEffect(() => {
+    setArticle((current) => {
+      if (!current) return current;
+      const fresh = articles.find((a) => a.id === current.id);
+      if (!fresh) return current;
+      const same =
+        fresh.title === current.title &&
+        fresh.outlet === current.outlet &&
+        fresh.byline === current.byline &&
+        fresh.publishedAt === current.publishedAt &&
+        fresh.url === current.url &&
+        fresh.language === current.language &&
+        fresh.noise === current.noise;
+      return same ? current : { ...current, ...fresh, text: current.text };
+    });
+  }, [articles]);
+
+  // ---- events from the Node side ----
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleReload = useCallback(() => {
+    if (reloadTimer.current) clearTimeout(reloadTimer.current);
+    reloadTimer.current = setTimeout(() => {
+      reloadTimer.current = null;
+      if (notebookPath.current) void loadList();
+    }, 150);
+  }, [loadList]);
+  useEffect(
+    () => () => {
+      if (reloadTimer.current) clearTimeout(reloadTimer.current);
+    },
+    [],
+  );
+
+  // ---- import ----
+  const finishImport = useCallback(
+    async (results: ImportResult[]) => {
+      if (results.length === 0) return;
+      setSummary(results);
+      await loadList();
+      const target = articleToSelect(results);
+      if (target) setSelectedId(target);
+    },
+    [loadList],
+  );
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      if (!notebookPath.current) {
+        reportError('Open or create a notebook before importing files.');
+        return;
+      }
+      if (importing) {
+        reportError('An import is already running; wait for it to finish.');
+        return;
+      }
+      setSummary(null);
+      setImporting({ done: 0, total: files.length, file: null });
+      const results: ImportResult[] = [];
+      try {
+        for (const batch of planBatches(files.map((f) => f.size))) {
+          const payload: FileContent[] = [];
+          const unreadable: ImportResult[] = [];
+          for (const index of batch) {
+            const file = files[index];
+            if (!file) continue;
+            try {
+              const bytes = new Uint8Array(await file.arrayBuffer());
+              payload.push({ name: file.name, dataBase64: await bytesToBase64Async(bytes) });
+            } catch (error) {
+              unreadable.push({
+                file: file.name,
+                status: 'error',
+                articleId: null,
+                title: null,
+                error: `Could not read the file (${messageOf(error)}). Folders cannot be imported: drop the files inside them.`,
+              });
+            }
+          }
+          importOffset.current = results.length + unreadable.length;
+          results.push(...unreadable);
+          if (payload.length > 0) results.push(...(await api.call('articles.import', { files: payload })));
+          setImporting({ done: results.length, total: files.length, file: null });
+        }
+      } catch (error) {
+        reportError(error, 'The import stopped');
+      } finally {
+        setImporting(null);
+      }
+      await finishImport(results);
+    },
+    [api, finishImport, importing, reportError],
+  );
+
+  const startImport = useCallback(async () => {
+    if (!notebookPath.current) {
+      reportError('Open or create a notebook before importing files.');
+      return;
+    }
+    if (api.host === 'browser') {
+      fileInputRef.current?.click();
+      return;
+    }
+    try {
+      const paths = await api.call('shell.chooseImportFiles', {});
+      if (paths.length === 0) return;
+      setSummary(null);
+      importOffset.current = 0;
+      setImporting({ done: 0, total: paths.length, file: null });
+      let results: ImportResult[] = [];
+      try {
+        results = await api.call('articles.importPaths', { paths });
+      } finally {
+        setImporting(null);
+      }
+      await finishImport(results);
+    } catch (error) {
+      reportError(error, 'Could not import the files');
+    }
+  }, [api, finishImport, reportError]);
+
+  // ---- notebooks ----
+  const openDialog = useCallback(
+    (purpose: NotebookPurpose) => {
+      setDialog(purpose);
+      if (purpose === 'open') {
+        api
+          .call('notebook.recent', {})
+          .then(setRecent)
+          .catch(() => setRecent([])); // the list is a convenience; the path field still works
+      }
+    },
+    [api],
+  );
+
+  const submitNotebook = useCallback(
+    async (purpose: NotebookPurpose, path: string, name: string | null) => {
+      const info =
+        purpose === 'open'
+          ? await api.call('notebook.open', { path })
+          : await api.call('notebook.create', name ? { path, name } : { path });
+      applyNotebook(info);
+    },
+    [api, applyNotebook],
+  );
+
+  const chooseFolder = useMemo(
+    () =>
+      api.host === 'electron'
+        ? async () => api.call('shell.chooseNotebookFolder', { purpose: dialog ?? 'open' })
+        : null,
+    [api, dialog],
+  );
+
+  // ---- metadata ----
+  const saveMeta = useCallback(
+    async (id: string, patch: MetaPatch) => {
+      const updated = await api.call('articles.updateMeta', { id, patch });
+      setArticles((list) => list.map((a) => (a.id === id ? updated : a)));
+      return updated;
+    },
+    [api],
+  );
+
+  const copyText = useCallback(
+    (text: string, what: string) => {
+      navigator.clipboard.writeText(text).catch((error: unknown) => reportError(error, `Could not copy the ${what}`));
+    },
+    [reportError],
+  );
+
+  // ---- panes and keyboard ----
+  const focusPane = useCallback((pane: Pane | null) => {
+    if (pane === 'list') listRef.current?.focus();
+    else if (pane === 'reader') readerRef.current?.focus();
+    else if (pane === 'inspector') inspectorRef.current?.focus();
+    else if (pane === 'toolbar') toolbarRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  }, []);
+
+  const toggleInspector = useCallback(() => setInspectorOpen((open) => !open), []);
+  const focusFilter = useCallback(() => {
+    filterRef.current?.focus();
+    filterRef.current?.select();
+  }, []);
+
+  useDossierEvents((event) => {
+    switch (event.type) {
+      case 'import.progress':
+        setImporting((p) => (p ? { ...p, done: Math.min(p.total, importOffset.current + event.done), file: event.file } : p));
+        break;
+      case 'notebook.changed':
+        applyNotebook(event.notebook);
+        break;
+      case 'articles.changed':
+        scheduleReload();
+        break;
+      case 'menu.command':
+        if (event.command === 'import') void startImport();
+        else if (event.command === 'focus-search') focusFilter();
+        else toggleInspector();
+        break;
+    }
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (dialog) return;
+      const mod = isMac ? event.metaKey : event.ctrlKey;
+      if (event.key === 'F6') {
+        event.preventDefault();
+        const panes: Pane[] = ['toolbar', 'list', 'reader', ...(inspectorOpen ? (['inspector'] as const) : [])];
+        const current = (document.activeElement?.closest('[data-pane]')?.getAttribute('data-pane') ?? null) as Pane | null;
+        focusPane(cyclePane(panes, current, event.shiftKey));
+        return;
+      }
+      if (!mod || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'i' && !event.shiftKey) {
+        event.preventDefault();
+        void startImport();
+      } else if (key === 'o' && !event.shiftKey) {
+        event.preventDefault();
+        openDialog('open');
+      } else if (key === '\\') {
+        event.preventDefault();
+        toggleInspector();
+      } else if (key === 'k') {
+        event.preventDefault();
+        focusFilter();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [dialog, inspectorOpen, focusPane, startImport, openDialog, toggleInspector, focusFilter]);
+
+  // ---- drag and drop anywhere on the window ----
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+    const onEnter = (event: DragEvent): void => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const onOver = (event: DragEvent): void => {
+      // Always prevent the default: a file dropped outside a handler would navigate the window to it.
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = hasFiles(event) ? 'copy' : 'none';
+    };
+    const onLeave = (event: DragEvent): void => {
+      if (!hasFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onDrop = (event: DragEvent): void => {
+      event.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (files.length > 0) void importFiles(files);
+    };
+    window.addEventListener('dragenter', onEnter);
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragenter', onEnter);
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [importFiles]);
+
+  // ---- derived ----
+  const visible = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    if (needle === '') return articles;
+    return articles.filter(
+      (a) => a.title.toLowerCase().includes(needle) || (a.outlet ?? '').toLowerCase().includes(needle) || (a.byline ?? '').toLowerCase().includes(needle),
+    );
+  }, [articles, filter]);
+  const selectedSummary = useMemo(() => articles.find((a) => a.id === selectedId) ?? null, [articles, selectedId]);
+
+  const notebookName = notebook ? notebook.meta.name || baseName(notebook.path) : null;
+  const problems = notebook?.problems ?? [];
+
+  const noNotebook = (
+    <div className="welcome">
+      <h2>No notebook is open</h2>
+      <p>A notebook is a folder that holds your articles, highlights and claims. Open one or create a new one to start.</p>
+      <div className="form-actions">
+        <button type="button" className="button primary" onClick={() => openDialog('open')}>
+          Open existing notebook…
+        </button>
+        <button type="button" className="button" onClick={() => openDialog('create')}>
+          Create a notebook…
+        </button>
+      </div>
+    </div>
+  );
+
+  let readerEmpty: ReactNode;
+  if (booting) readerEmpty = <p className="muted">Connecting to Dossier…</p>;
+  else if (!notebook) readerEmpty = noNotebook;
+  else if (articles.length === 0 && !listLoading)
+    readerEmpty = (
+      <div className="welcome">
+        <h2>This notebook is empty</h2>
+        <p>Drop .txt or .md files here or use Import files…</p>
+      </div>
+    );
+  else readerEmpty = <p className="muted">Select an article in the list to read it.</p>;
+
+  return (
+    <div className={inspectorOpen ? 'app with-inspector' : 'app'}>
+      <TopBar
+        ref={toolbarRef}
+        notebookName={notebookName}
+        notebookPath={notebook?.path ?? null}
+        articleCount={articles.length}
+        problemCount={problems.length}
+        importing={importing}
+        inspectorOpen={inspectorOpen}
+        live={live}
+        mod={MOD}
+        onOpen={() => openDialog('open')}
+        onCreate={() => openDialog('create')}
+        onImport={() => void startImport()}
+        onToggleInspector={toggleInspector}
+        onShowProblems={() => {
+          setInspectorOpen(true);
+          setTimeout(() => inspectorRef.current?.focus(), 0);
+        }}
+      />
+      <input
+        ref={fileInputRef}
+        type="file"
+        multiple
+        accept={IMPORT_ACCEPT}
+        aria-label="Choose files to import"
+        className="visually-hidden"
+        tabIndex={-1}
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = ''; // choosing the same files again must fire change again
+          void importFiles(files);
+        }}
+      />
+      <div className="notices">
+        <ErrorList errors={errors} onDismiss={dismissError} />
+        <ImportSummary results={summary} onDismiss={() => setSummary(null)} />
+      </div>
+      <div className="panes">
+        <nav className="pane corpus" aria-label="Corpus" data-pane="list">
+          <div className="corpus-header">
+            <input
+              ref={filterRef}
+              type="search"
+              className="corpus-filter"
+              aria-label="Filter articles"
+              placeholder={`Filter by title, outlet, byline (${MOD}+K)`}
+              value={filter}
+              disabled={!notebook}
+              onChange={(event) => setFilter(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowDown' || event.key === 'Enter') {
+                  event.preventDefault();
+                  if (selectedId === null || !visible.some((a) => a.id === selectedId)) {
+                    const first = visible[0];
+                    if (first) setSelectedId(first.id);
+                  }
+                  listRef.current?.focus();
+                } else if (event.key === 'Escape' && filter !== '') {
+                  event.preventDefault();
+                  setFilter('');
+                }
+              }}
+            />
+            <span className="corpus-count muted" aria-live="off">
+              {listLoading ? 'Loading…' : filter ? `${visible.length.toLocaleString()} of ${articles.length.toLocaleString()}` : ''}
+            </span>
+          </div>
+          <CorpusList
+            ref={listRef}
+            items={visible}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onOpen={() => focusPane('reader')}
+            emptyText={
+              !notebook ? 'No notebook open.' : listLoading ? 'Loading articles…' : filter ? `No articles match “${filter}”.` : 'No articles yet.'
+            }
+          />
+        </nav>
+        <Reader
+          ref={readerRef}
+          summary={selectedSummary}
+          article={article}
+          loading={articleLoading}
+          hideNoise={hideNoise}
+          onHideNoiseChange={setHideNoise}
+          onEscape={() => focusPane('list')}
+          onCopy={copyText}
+          empty={readerEmpty}
+        />
+        {inspectorOpen ? (
+          <Inspector ref={inspectorRef} problems={problems} summary={selectedSummary} article={article} onSave={saveMeta} />
+        ) : null}
+      </div>
+      {dragging ? <DropOverlay canImport={notebook !== null} /> : null}
+      {dialog ? (
+        <NotebookDialog
+          key={dialog}
+          purpose={dialog}
+          recent={recent}
+          chooseFolder={chooseFolder}
+          onSubmit={submitNotebook}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
