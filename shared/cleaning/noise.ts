@@ -64,6 +64,12 @@ interface Line {
   end: number;
   text: string;
   blank: boolean;
+  /** Computed on first use. */
+  key?: string;
+}
+
+function keyOf(l: Line): string {
+  return (l.key ??= normaliseLine(l.text));
 }
 
 interface Flag {
@@ -75,29 +81,54 @@ interface Flag {
 
 /** Case, space and digit folding, so that "© 2025 Outlet" and "© 2026  outlet" count as one line. */
 export function normaliseLine(line: string): string {
-  return line
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’ʼ]/gu, "'")
-    .replace(/[“”„«»]/gu, '"')
-    .replace(/[‐‑‒–—]/gu, '-')
-    .replace(/\p{Nd}+/gu, '0')
-    .replace(/^[\s#>*_•·-]+|[\s*_]+$/gu, '')
-    .replace(/\s+/gu, ' ');
+  // The Unicode steps only where they can change something: most lines are ASCII, and this runs
+  // on every line of every article.
+  const ascii = !/[^\x20-\x7e]/.test(line);
+  let s = line.toLowerCase();
+  if (!ascii) s = s.replace(/[‘’ʼ]/g, "'").replace(/[“”„«»]/g, '"').replace(/[‐‑‒–—]/g, '-');
+  // ASCII, Arabic-Indic, Devanagari and full-width digits (no `u` flag: it slows the scan).
+  s = s.replace(ascii ? /\d+/g : /[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]+/g, '0');
+  // Strip list and emphasis markers at the ends by hand: an end-anchored regex rescans the line.
+  let from = 0;
+  let to = s.length;
+  while (from < to && LEAD_MARKS.has(s.charAt(from))) from++;
+  while (to > from && TRAIL_MARKS.has(s.charAt(to - 1))) to--;
+  s = s.slice(from, to);
+  return hasOddSpace(s) ? s.replace(/\s+/g, ' ') : s;
 }
+
+/** Whitespace that is not a single ASCII space (one pass, no allocation). */
+function hasOddSpace(s: string): boolean {
+  let previousSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return true;
+      previousSpace = true;
+    } else {
+      if (c === 9 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x3000 || c === 11 || c === 12) return true;
+      previousSpace = false;
+    }
+  }
+  return false;
+}
+
+const LEAD_MARKS = new Set([' ', '\t', '\u00a0', '#', '>', '*', '_', '•', '·', '-']);
+const TRAIL_MARKS = new Set([' ', '\t', '\u00a0', '*', '_']);
 
 /** Whether a normalised line is worth counting across articles (two words, some letters, not a paragraph). */
 function isCountableKey(key: string, rawLength: number): boolean {
-  if (rawLength > BOILERPLATE_MAX_LENGTH) return false;
-  if (!/\S\s+\S/u.test(key)) return false;
-  return (key.match(/\p{L}/gu)?.length ?? 0) >= 8;
+  if (rawLength > BOILERPLATE_MAX_LENGTH || key.indexOf(' ') < 0) return false;
+  let letters = 0;
+  for (let i = 0; i < key.length && letters < 8; i++) if (isWordChar(key.charCodeAt(i), key, i) && !isDigit(key.charCodeAt(i))) letters++;
+  return letters >= 8;
 }
 
 /** The distinct normalised lines of one article, to feed a notebook-wide counter. */
 export function lineKeys(text: string): string[] {
   const keys = new Set<string>();
   for (const line of splitLines(text)) {
-    if (line.blank) continue;
+    if (line.blank || line.text.length > BOILERPLATE_MAX_LENGTH) continue;
     const key = normaliseLine(line.text);
     if (isCountableKey(key, line.text.length)) keys.add(key);
   }
@@ -139,14 +170,35 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0x2007 || code === 0x202f || code === 0xfeff || code === 0x200b || code === 12 || code === 11;
 }
 
-function wordCount(s: string): number {
-  return s.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)?.length ?? 0;
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
-/** Strips markdown emphasis and closing quotes/brackets, to look at how a line really ends. */
+/** Letter or digit (ASCII fast path; other scripts through the Unicode classes). */
+function isWordChar(code: number, s: string, i: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code);
+  return /[\p{L}\p{N}\p{M}]/u.test(s.charAt(i));
+}
+
+/** Words in a line, counted without allocating, stopping once `limit` is reached. */
+function wordCount(s: string, limit = Infinity): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n < limit; i++) {
+    const code = s.charCodeAt(i);
+    const w: boolean = isWordChar(code, s, i) || (inWord && (code === 39 || code === 0x2019 || code === 45));
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+/** The last character that is not markdown emphasis, a closing quote or bracket, or space. */
+const TRAILING = new Set([' ', '\t', '*', '_', '"', '”', '’', "'", ')', ']', '»']);
 function lastMeaningfulChar(s: string): string {
-  const stripped = s.replace(/[\s*_"”’')\]»]+$/u, '');
-  return stripped.charAt(stripped.length - 1);
+  let i = s.length - 1;
+  while (i >= 0 && TRAILING.has(s.charAt(i))) i--;
+  return i >= 0 ? s.charAt(i) : '';
 }
 
 function endsLikeSentence(s: string): boolean {
@@ -175,7 +227,8 @@ function isMenuSegment(seg: string): boolean {
 
 /** "Home | News | Port | Sport": three or more menu-like segments, mostly navigation words. */
 function isMenuLine(s: string): boolean {
-  if (s.length > 200) return false;
+  // A markdown table row ("| Name | Party | Vote |") is content, however short its cells.
+  if (s.length > 200 || (s.startsWith('|') && s.endsWith('|'))) return false;
   const segments = s.split(MENU_SEPARATOR).map((x) => x.trim()).filter((x) => x.length > 0);
   if (segments.length < 3 || !segments.every(isMenuSegment)) return false;
   const navHits = segments.filter((x) => NAV_WORDS.has(x.toLowerCase())).length;
@@ -188,32 +241,38 @@ function isBreadcrumb(s: string): boolean {
   const segments = s.split(BREADCRUMB_SEPARATOR).map((x) => x.trim());
   const startsHome = /^home$/iu.test(segments[0] ?? '');
   if (segments.length < 3 && !(startsHome && segments.length === 2)) return false;
-  return segments.every((seg) => seg.length > 0 && seg.length <= 30 && wordCount(seg) <= 4 && !/[.!?,;:]$/u.test(seg) && /^[\p{Lu}\p{N}]/u.test(seg));
+  // Slashes also separate alternatives ("Yes / No / Abstain"): only a site section may start such a trail.
+  if (!/[>›»→]/u.test(s) && !NAV_WORDS.has((segments[0] ?? '').toLowerCase())) return false;
+  return segments.every((seg) => seg.length > 0 && seg.length <= 30 && wordCount(seg, 5) <= 4 && !/[.!?,;:]$/u.test(seg) && /^[\p{Lu}\p{N}]/u.test(seg));
 }
 
 /** The single-line rules, in order of how unmistakable they are. */
 function classifyLine(s: string): { kind: NoiseKind; reason: string } | null {
-  if (AD_LABEL.test(s)) return { kind: 'ad', reason: 'advertisement marker' };
-  if (AD_PLACEHOLDER.test(s)) return { kind: 'ad', reason: 'advertisement placeholder' };
-  if (isMenuLine(s)) return { kind: 'navigation', reason: 'site menu' };
-  if (isBreadcrumb(s)) return { kind: 'navigation', reason: 'breadcrumb trail' };
-  if (s.length <= CALL_MAX_LENGTH) {
-    if (SHARE_CALL.test(s) && !QUOTE_MARK.test(s)) return { kind: 'navigation', reason: 'share/follow buttons' };
-    if (COPYRIGHT.test(s) && !ATTRIBUTION.test(s)) return { kind: 'boilerplate', reason: 'copyright footer' };
-    if (!carriesEvidence(s)) {
-      if (AD_PREFIXED.test(s)) return { kind: 'ad', reason: 'labelled advertisement' };
-      if (SUBSCRIBE_CALL.test(s) || NEWSLETTER_CALL.test(s)) return { kind: 'ad', reason: 'subscribe/sign-up call' };
-      if (PROMO.test(s)) return { kind: 'ad', reason: 'promotion or promo code' };
-      if (CLICK_CALL.test(s)) return { kind: 'navigation', reason: 'click-here link' };
-      if (SIGN_OFF.test(s)) return { kind: 'boilerplate', reason: 'outlet sign-off' };
-    }
+  // Cheap gates in front of each pattern: this runs on every line of every article.
+  if (s.length <= 80) {
+    if (AD_LABEL.test(s)) return { kind: 'ad', reason: 'advertisement marker' };
+    if (AD_PLACEHOLDER.test(s)) return { kind: 'ad', reason: 'advertisement placeholder' };
   }
+  if (s.length <= 200 && /[|•·¦\t]| {3}/.test(s) && isMenuLine(s)) return { kind: 'navigation', reason: 'site menu' };
+  if (s.length <= 120 && / [>›»→/] /.test(s) && isBreadcrumb(s)) return { kind: 'navigation', reason: 'breadcrumb trail' };
+  if (s.length > CALL_MAX_LENGTH) return null;
+  const low = s.toLowerCase();
+  if (SHARE_CALL.test(s) && !QUOTE_MARK.test(s)) return { kind: 'navigation', reason: 'share/follow buttons' };
+  if ((low.includes('©') || low.includes('(c)') || low.includes('copyright') || low.includes('rights reserved')) && COPYRIGHT.test(s) && !ATTRIBUTION.test(s)) {
+    return { kind: 'boilerplate', reason: 'copyright footer' };
+  }
+  if (carriesEvidence(s)) return null;
+  if (AD_PREFIXED.test(s)) return { kind: 'ad', reason: 'labelled advertisement' };
+  if (SUBSCRIBE_CALL.test(s) || (low.includes('newsletter') && NEWSLETTER_CALL.test(s))) return { kind: 'ad', reason: 'subscribe/sign-up call' };
+  if (/code|now|today|online|offer|free/.test(low) && PROMO.test(s)) return { kind: 'ad', reason: 'promotion or promo code' };
+  if ((low.includes('click') || low.includes('tap ')) && CLICK_CALL.test(s)) return { kind: 'navigation', reason: 'click-here link' };
+  if (SIGN_OFF.test(s)) return { kind: 'boilerplate', reason: 'outlet sign-off' };
   return null;
 }
 
 /** A line that could be a headline in a list of links: short, no closing full stop. */
 function isHeadlineLike(s: string): boolean {
-  if (s.length > 160 || wordCount(s) > 25) return false;
+  if (s.length > 160 || wordCount(s, 26) > 25) return false;
   if (/^#{1,6}\s/u.test(s)) return false;
   const last = lastMeaningfulChar(s);
   if (last === '.' && !/^(?:[-*•]|\d+[.)])\s/u.test(s)) return false;
@@ -237,9 +296,12 @@ export function detectNoise(text: string, context: NoiseContext = {}): NoiseRang
   };
 
   const classes = lines.map((l) => (l.blank ? null : classifyLine(l.text)));
-  const hasBlankSeparators = lines.some((l, i) => l.blank && i > 0 && i < lines.length - 1);
+  // Whether blank lines separate paragraphs (so a block of lines is one paragraph or one ad).
+  const blankCount = lines.filter((l, i) => l.blank && i > 0 && i < lines.length - 1).length;
+  const hasBlankSeparators = blankCount >= 2 && blankCount * 4 >= lines.length - blankCount;
 
   // 1. Block rules: an ad label with what follows it, a related-news heading with its list.
+  const titleLine = lines.findIndex((l) => !l.blank);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.blank || flags[i]) continue;
@@ -247,7 +309,8 @@ export function detectNoise(text: string, context: NoiseContext = {}): NoiseRang
       i = flagAdBlock(i);
       continue;
     }
-    const related = RELATED_HEADING.exec(line.text);
+    // The first line is the headline, and "Latest: …" is a live story's headline, not a link.
+    const related = i === titleLine ? null : RELATED_HEADING.exec(line.text);
     if (related && line.text.length <= CALL_MAX_LENGTH && !carriesEvidence(line.text)) {
       const rest = (related[1] ?? '').trim();
       if (rest.length > 0) {
@@ -260,19 +323,16 @@ export function detectNoise(text: string, context: NoiseContext = {}): NoiseRang
 
   function flagAdBlock(i: number): number {
     const group = nextGroup++;
-    // Between two labels ("ADVERTISEMENT / Spring sale… / ADVERTISEMENT"): everything is the ad.
-    let j = i;
-    let inner = 0;
-    for (;;) {
-      j = nextNonBlank(j);
-      if (j >= lines.length || inner > 4) break;
+    // Between two labels in one block ("ADVERTISEMENT / Spring sale… / ADVERTISEMENT"): all of
+    // it is the ad. Not across blank lines, nor where paragraphs are not blank-separated at all:
+    // there the lines between may be story paragraphs.
+    for (let j = i + 1; hasBlankSeparators && j < lines.length && j <= i + 5 && !lines[j]!.blank; j++) {
       const l = lines[j]!;
       if (AD_LABEL.test(l.text)) {
-        for (let k = i; k <= j; k++) if (!lines[k]!.blank) flagLine(k, 'ad', 'advertisement block', group);
+        for (let k = i; k <= j; k++) flagLine(k, 'ad', 'advertisement block', group);
         return j;
       }
       if (l.text.length > 300 || carriesEvidence(l.text)) break;
-      inner++;
     }
     // A label heading its own short paragraph: the paragraph is the ad.
     flagLine(i, 'ad', 'advertisement marker', group);
@@ -297,7 +357,7 @@ export function detectNoise(text: string, context: NoiseContext = {}): NoiseRang
       const l = lines[j]!;
       const cls = classes[j];
       // The list ends at the next real paragraph, or where another kind of noise starts.
-      if (flags[j] || cls || !isHeadlineLike(l.text)) break;
+      if (flags[j] || cls || !isHeadlineLike(l.text) || RELATED_HEADING.test(l.text)) break;
       if (QUOTE_MARK.test(l.text) && ATTRIBUTION.test(l.text)) break;
       flagLine(j, 'navigation', 'related-news list', group);
       last = j;
@@ -326,8 +386,10 @@ export function detectNoise(text: string, context: NoiseContext = {}): NoiseRang
   // 3. Lines repeated inside the article (the app promo printed three times).
   const occurrences = new Map<string, number[]>();
   lines.forEach((l, i) => {
-    if (l.blank || wordCount(l.text) < 3) return;
-    const key = normaliseLine(l.text);
+    if (l.blank || wordCount(l.text, 3) < 3) return;
+    // The exact line: a promo printed three times is printed identically ("fell 3%" and
+    // "fell 4%" must stay two different lines).
+    const key = l.text;
     const list = occurrences.get(key);
     if (list) list.push(i);
     else occurrences.set(key, [i]);
@@ -338,7 +400,7 @@ export function detectNoise(text: string, context: NoiseContext = {}): NoiseRang
     const cls = classes[indexes[0]!];
     const times = `line repeated ${indexes.length} times in this article`;
     // A repeated story paragraph (a scraping glitch or a pull quote) keeps its first occurrence.
-    const storyLike = !cls && (QUOTE_MARK.test(first) || (wordCount(first) >= 12 && endsLikeSentence(first)));
+    const storyLike = !cls && (QUOTE_MARK.test(first) || (wordCount(first, 12) >= 12 && endsLikeSentence(first)));
     indexes.forEach((i, n) => {
       if (flags[i] || (storyLike && n === 0)) return;
       flagLine(i, 'repeated', cls ? `${times} (${cls.reason})` : storyLike ? `repeats a paragraph that appears earlier in this article` : times);
@@ -365,29 +427,38 @@ function flagRecurring(lines: Line[], flags: (Flag | undefined)[], context: Nois
   const counts = context.recurringLines;
   if (!counts || counts.size === 0) return;
   const total = context.articleCount;
-  const candidates: { index: number; count: number }[] = [];
-  let prose = 0;
-  let recurringProse = 0;
+  const isProse = (l: Line): boolean => wordCount(l.text, 12) >= 12 && endsLikeSentence(l.text);
+  const candidates = new Map<number, number>();
   lines.forEach((l, i) => {
-    if (l.blank) return;
-    const isProse = wordCount(l.text) >= 12 && endsLikeSentence(l.text);
-    if (isProse) prose++;
-    if (flags[i]) return;
-    const key = normaliseLine(l.text);
+    if (l.blank || flags[i]) return;
+    if (l.text.length > BOILERPLATE_MAX_LENGTH) return;
+    const key = keyOf(l);
     if (!isCountableKey(key, l.text.length)) return;
     const count = counts.get(key) ?? 0;
     if (count < BOILERPLATE_MIN_ARTICLES) return;
     if (total !== undefined && total > 0 && count < BOILERPLATE_MIN_SHARE * total) return;
-    if (carriesEvidence(l.text) || hasNonYearNumber(l.text)) return;
-    if (isProse) recurringProse++;
-    candidates.push({ index: i, count });
+    if (carriesEvidence(l.text) || (/\d/.test(l.text) && hasNonYearNumber(l.text)) || DATE_WORD.test(l.text)) return;
+    candidates.set(i, count);
   });
-  // When much of the story itself recurs, the article shares a source with others (a wire
-  // copy): its recurring sentences are the story, so only the short non-prose lines stay flagged.
+  if (candidates.size === 0) return;
+  // Boilerplate surrounds the story: a recurring full sentence between the article's own prose
+  // lines is more likely a wire sentence several outlets carried than a footer, so it stays.
+  const ownProse: number[] = [];
+  let prose = 0;
+  lines.forEach((l, i) => {
+    if (l.blank || !isProse(l)) return;
+    prose++;
+    if (!flags[i] && !candidates.has(i)) ownProse.push(i);
+  });
+  const firstOwn = ownProse[0] ?? Infinity;
+  const lastOwn = ownProse[ownProse.length - 1] ?? -Infinity;
+  const recurringProse = [...candidates.keys()].filter((i) => isProse(lines[i]!)).length;
+  // When much of the story itself recurs, the article shares its source with others (a wire
+  // copy): its recurring sentences are the story, so only the short lines stay flagged.
   const sharedStory = prose > 0 && recurringProse / prose > 0.4;
-  for (const { index, count } of candidates) {
+  for (const [index, count] of candidates) {
     const l = lines[index]!;
-    if (sharedStory && wordCount(l.text) >= 12 && endsLikeSentence(l.text)) continue;
+    if (isProse(l) && (sharedStory || (index > firstOwn && index < lastOwn))) continue;
     const of = total ? ` of ${total}` : '';
     flags[index] = { kind: 'boilerplate', reason: `appears in ${count}${of} articles of this notebook`, group: group() };
   }
@@ -434,6 +505,9 @@ function sentences(paragraph: string): string[] {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+/** One alternation per list: a single pass per sentence instead of one per marker. */
+const STRONG_ANY = new RegExp(STRONG_FILLER.map((re) => `(?:${re.source})`).join('|'), 'i');
+const WEAK_ANY = new RegExp(WEAK_FILLER.map((re) => `(?:${re.source})`).join('|'), 'i');
 
 function flagFiller(text: string, lines: Line[], flags: (Flag | undefined)[], context: NoiseContext, group: () => number): void {
   if (context.language && !/^en\b/iu.test(context.language)) return;
@@ -463,19 +537,31 @@ const FILLER_REASON = 'generic sentence that names no one and gives no number, d
 
 /** Returns the filler reason, or null when the paragraph has anything an analyst could use. */
 function fillerVerdict(paragraph: string, selfWords: ReadonlySet<string>, usedInLowerCase: (w: string) => boolean): string | null {
-  const body = paragraph.replace(/^[*_>\s-]+|[*_\s]+$/gu, '');
-  const words = body.match(WORD) ?? [];
-  if (words.length < 8 || !endsLikeSentence(body)) return null;
+  // Cheapest tests first: most story paragraphs stop at a figure or a quotation.
   // Never a paragraph with a figure, a quotation, a date or a number in words.
-  if (/\p{Nd}/u.test(body) || QUOTE_MARK.test(body) || DATE_WORD.test(body) || NUMBER_WORD.test(body)) return null;
-  if (/[@#]|https?:|www\./iu.test(body)) return null;
+  if (/\d/.test(paragraph) || QUOTE_MARK.test(paragraph) || !endsLikeSentence(paragraph)) return null;
+  // No filler marker, no filler: one pass over the paragraph settles most of them.
+  if (!STRONG_ANY.test(paragraph)) return null;
+  const body = paragraph.replace(/^[*_>\s-]+|[*_\s]+$/g, '');
+  if (/\p{Nd}/u.test(body) || DATE_WORD.test(body) || NUMBER_WORD.test(body) || /[@#]|https?:|www\./i.test(body)) return null;
+  const words = body.match(WORD) ?? [];
+  if (words.length < 8) return null;
   // English prose only: the marker lists are English, and other languages capitalise differently.
   const functionWords = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())).length;
   if (functionWords / words.length < 0.25) return null;
   if (/[^\p{Script=Latin}\p{P}\p{S}\p{N}\p{Z}\p{M}\s]/u.test(body)) return null;
 
+  // Every sentence must be generic (one concrete sentence keeps the whole paragraph) and one at
+  // least must be empty filler. Checked before names: most paragraphs fail here, cheaply.
+  const parts = sentences(body);
   let strong = 0;
-  for (const sentence of sentences(body)) {
+  for (const sentence of parts) {
+    const isStrong = STRONG_ANY.test(sentence);
+    if (!isStrong && !WEAK_ANY.test(sentence)) return null;
+    if (isStrong) strong++;
+  }
+  if (strong === 0) return null;
+  for (const sentence of parts) {
     const tokens = sentence.match(WORD) ?? [];
     for (let t = 0; t < tokens.length; t++) {
       const w = tokens[t]!;
@@ -487,13 +573,8 @@ function fillerVerdict(paragraph: string, selfWords: ReadonlySet<string>, usedIn
       const lower = w.toLowerCase();
       if (/\p{Lu}/u.test(w.slice(1)) || !(SENTENCE_OPENERS.has(lower) || usedInLowerCase(lower))) return null;
     }
-    const s = STRONG_FILLER.filter((re) => re.test(sentence)).length;
-    const weak = WEAK_FILLER.some((re) => re.test(sentence));
-    // Every sentence must be generic; one concrete sentence keeps the whole paragraph.
-    if (s === 0 && !weak) return null;
-    strong += s;
   }
-  return strong > 0 ? FILLER_REASON : null;
+  return FILLER_REASON;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findElectronBinary } from './electron-binary';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUTPUTS = ['out/main/host.js', 'out/renderer/index.html'];
@@ -37,6 +38,13 @@ export function staleReason(root: string = ROOT): string | null {
 }
 
 export default function ensureBuild(): void {
+  if (!findElectronBinary()) {
+    // Said once here because the list reporter shows skipped tests without their reason.
+    process.stdout.write(
+      '[electron] the Electron end-to-end specs will be skipped: no Electron binary on this machine ' +
+        '(it cannot be downloaded here); the same flows run in Chromium through the browser host.\n',
+    );
+  }
   const reason = staleReason();
   if (reason === null) return;
   process.stdout.write(`[ensure-build] ${reason}: running npx electron-vite build\n`);

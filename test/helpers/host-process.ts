@@ -50,7 +50,8 @@ export interface SpawnOptions {
 
 export async function spawnHost(opts: SpawnOptions): Promise<SpawnedHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const args = [HOST_JS, '--port', '0', '--data-dir', opts.dataDir, '--token', token];
+  // `--token=` form: a base64url token may start with '-', which parseArgs would take for an option.
+  const args = [HOST_JS, '--port', '0', '--data-dir', opts.dataDir, `--token=${token}`];
   if (opts.notebook !== undefined) args.push('--notebook', opts.notebook);
   args.push(...(opts.extraArgs ?? []));
   const env = { ...process.env };
