@@ -308,7 +308,7 @@ export function markdownToText(markdown: string): { text: string; headings: Mark
 
 // ---------------------------------------------------------------------------------------------
 
-export const markdownImporter: Importer = {
+export const markdownImporter = {
   id: 'markdown',
   label: 'Markdown',
   extensions: ['.md', '.markdown', '.mdown', '.mkd'],
@@ -349,4 +349,4 @@ export const markdownImporter: Importer = {
       noise: [],
     };
   },
-};
+} satisfies Importer;

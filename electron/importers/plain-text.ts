@@ -9,7 +9,7 @@ export function titleFromFileName(fileName: string): string {
   return base.replace(/\.[^.]+$/, '') || base;
 }
 
-export const plainTextImporter: Importer = {
+export const plainTextImporter = {
   id: 'plain-text',
   label: 'Plain text',
   extensions: ['.txt', '.text'],
@@ -29,4 +29,4 @@ export const plainTextImporter: Importer = {
       noise: [],
     };
   },
-};
+} satisfies Importer;

@@ -32,7 +32,7 @@ export function findImporter(fileName: string): Importer | undefined {
 }
 
 /** Parses one file. Throws DossierError('unsupported' | 'unreadable') with a message naming the file. */
-export function parseFile(input: ImportInput): ParsedDocument {
+export async function parseFile(input: ImportInput): Promise<ParsedDocument> {
   const importer = findImporter(input.fileName);
   if (!importer) {
     const ext = /\.[^.]+$/.exec(baseName(input.fileName))?.[0];
@@ -40,7 +40,7 @@ export function parseFile(input: ImportInput): ParsedDocument {
     throw new DossierError('unsupported', `${input.fileName}: ${what} (supported: ${supportedExtensions.join(', ')})`);
   }
   try {
-    return importer.parse(input);
+    return await importer.parse(input);
   } catch (error) {
     if (error instanceof DossierError) throw error;
     // A parser bug must still name the file, and never take the rest of an import down.

@@ -33,6 +33,9 @@ export interface Importer {
   /** Lower-case extensions including the dot, e.g. `.md`. */
   extensions: string[];
   mediaType: string;
-  /** Throws DossierError('unreadable', ...) naming the file and the problem. */
-  parse(input: ImportInput): ParsedDocument;
+  /**
+   * Throws (or rejects with) DossierError('unreadable', ...) naming the file and the problem.
+   * Async because some formats (PDF, DOCX) are parsed by async libraries.
+   */
+  parse(input: ImportInput): ParsedDocument | Promise<ParsedDocument>;
 }

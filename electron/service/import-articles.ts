@@ -62,7 +62,7 @@ export async function importFiles(
     let result: ImportResult;
     try {
       const bytes = await input.load();
-      const parsed = parseFile({ fileName: basename(input.label), bytes });
+      const parsed = await parseFile({ fileName: basename(input.label), bytes });
       const contentHash = contentHashOf(parsed.text);
       const existing = store.findByContentHash(contentHash) ?? hashesInBatch.get(contentHash);
       if (existing) {

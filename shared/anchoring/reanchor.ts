@@ -398,5 +398,5 @@ export function __debugCandidates(sel: Selector, text: string, oldText?: string)
     mapped = { start: ms.pos, end: Math.max(ms.pos, me.pos) };
     exp = ms.pos;
   }
-  return gatherCandidates(sel, text, exp, mapped, diff).slice(0, 5).map((c) => ({ ...c, text: text.slice(c.start, c.end), ctx: text.slice(c.start - 20, c.end + 20) }));
+  return gatherCandidates(sel, text, exp, mapped, false, diff).slice(0, 5).map((c) => ({ ...c, text: text.slice(c.start, c.end), ctx: text.slice(c.start - 20, c.end + 20) }));
 }

@@ -9,9 +9,9 @@ const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'import');
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'resources', 'sample');
 const read = (dir: string, name: string): Uint8Array => new Uint8Array(readFileSync(join(dir, name)));
 
-function parseError(fileName: string, bytes: Uint8Array): DossierError {
+async function parseError(fileName: string, bytes: Uint8Array): Promise<DossierError> {
   try {
-    parseFile({ fileName, bytes });
+    await parseFile({ fileName, bytes });
   } catch (error) {
     expect(error).toBeInstanceOf(DossierError);
     return error as DossierError;
@@ -41,20 +41,20 @@ describe('importer registry', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('refuses unsupported formats naming the file and listing what is supported', () => {
-    const error = parseError('scan.pdf', new Uint8Array([1, 2, 3]));
+  it('refuses unsupported formats naming the file and listing what is supported', async () => {
+    const error = await parseError('scan.pdf', new Uint8Array([1, 2, 3]));
     expect(error.code).toBe('unsupported');
     expect(error.message).toBe('scan.pdf: Dossier cannot import .pdf files yet (supported: .txt, .text, .md, .markdown, .mdown, .mkd)');
-    expect(parseError('README', new Uint8Array([65])).message).toMatch(/^README: the file has no extension/);
+    expect((await parseError('README', new Uint8Array([65]))).message).toMatch(/^README: the file has no extension/);
   });
 
-  it('passes decoding errors through with their codes', () => {
-    expect(parseError('report.txt', read(FIXTURES, 'binary.txt')).message).toBe('report.txt: this looks like a binary file, not text');
-    expect(parseError('x.md', read(FIXTURES, 'empty.txt')).message).toBe('x.md: the file is empty');
+  it('passes decoding errors through with their codes', async () => {
+    expect((await parseError('report.txt', read(FIXTURES, 'binary.txt'))).message).toBe('report.txt: this looks like a binary file, not text');
+    expect((await parseError('x.md', read(FIXTURES, 'empty.txt'))).message).toBe('x.md: the file is empty');
   });
 
-  it('parses a plain-text article with its metadata and diacritics intact', () => {
-    const doc = parseFile({ fileName: 'council-vote.txt', bytes: read(FIXTURES, 'council-vote.txt') });
+  it('parses a plain-text article with its metadata and diacritics intact', async () => {
+    const doc = await parseFile({ fileName: 'council-vote.txt', bytes: read(FIXTURES, 'council-vote.txt') });
     expect(doc).toMatchObject({
       title: 'Klaipėda councillors split over quay rezoning',
       byline: 'Aušra Kasčiūnienė',
@@ -69,9 +69,11 @@ describe('importer registry', () => {
     expect(doc.text).toContain('Councillor Žydrūnas Nausėdaitis said');
   });
 
-  it('gives UTF-16 and BOM+CRLF files the same text as their UTF-8 original', () => {
-    const texts = ['bom-crlf-utf8.txt', 'utf16le-bom.txt', 'utf16be-bom.txt'].map(
-      (name) => parseFile({ fileName: name, bytes: read(FIXTURES, name) }).text,
+  it('gives UTF-16 and BOM+CRLF files the same text as their UTF-8 original', async () => {
+    const texts = await Promise.all(
+      ['bom-crlf-utf8.txt', 'utf16le-bom.txt', 'utf16be-bom.txt'].map(
+        async (name) => (await parseFile({ fileName: name, bytes: read(FIXTURES, name) })).text,
+      ),
     );
     expect(new Set(texts).size).toBe(1);
     expect(texts[0]).toBe('Kasčiūnas and Nausėda visited Klaipėda.\nSecond line – with an en dash and €.\n');
@@ -89,8 +91,8 @@ describe('sample articles (resources/sample)', () => {
     for (const file of files) expect(readme).toContain(`\`${file}\``);
   });
 
-  it.each(files)('%s imports with outlet, byline, date, URL and 250-700 words', (file) => {
-    const doc = parseFile({ fileName: file, bytes: read(SAMPLES, file) });
+  it.each(files)('%s imports with outlet, byline, date, URL and 250-700 words', async (file) => {
+    const doc = await parseFile({ fileName: file, bytes: read(SAMPLES, file) });
     expect(doc.title.length).toBeGreaterThan(10);
     expect(doc.outlet).not.toBeNull();
     expect(doc.byline).not.toBeNull();
@@ -104,13 +106,15 @@ describe('sample articles (resources/sample)', () => {
     expect(() => NoiseRange.array().parse(doc.noise)).not.toThrow();
   });
 
-  it('no two samples are the same text (each must import, none as a duplicate)', () => {
-    const texts = files.map((file) => parseFile({ fileName: file, bytes: read(SAMPLES, file) }).text);
+  it('no two samples are the same text (each must import, none as a duplicate)', async () => {
+    const texts = await Promise.all(files.map(async (file) => (await parseFile({ fileName: file, bytes: read(SAMPLES, file) })).text));
     expect(new Set(texts).size).toBe(texts.length);
   });
 
-  it('together they carry the problems the README promises', () => {
-    const all = Object.fromEntries(files.map((f) => [f, parseFile({ fileName: f, bytes: read(SAMPLES, f) }).text]));
+  it('together they carry the problems the README promises', async () => {
+    const all = Object.fromEntries(
+      await Promise.all(files.map(async (f) => [f, (await parseFile({ fileName: f, bytes: read(SAMPLES, f) })).text] as const)),
+    );
     const joined = Object.values(all).join('\n');
     // Ads and navigation inside a page, and a repeated promo line.
     expect(joined).toContain('ADVERTISEMENT');
@@ -126,9 +130,9 @@ describe('sample articles (resources/sample)', () => {
     expect(Object.values(all).filter((t) => t.includes('Lithuania')).length).toBeGreaterThan(1);
   });
 
-  it('the Lithuanian sample is recognised as Lithuanian, the others as English', () => {
+  it('the Lithuanian sample is recognised as Lithuanian, the others as English', async () => {
     for (const file of files) {
-      const doc = parseFile({ fileName: file, bytes: read(SAMPLES, file) });
+      const doc = await parseFile({ fileName: file, bytes: read(SAMPLES, file) });
       expect(doc.language, file).toBe(file.endsWith('-lt.txt') ? 'lt' : 'en');
     }
   });
