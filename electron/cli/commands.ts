@@ -176,15 +176,23 @@ export function formatImportResults(results: ImportResult[]): string {
   if (results.length === 0) return 'Nothing to import.\n';
   const rows = results.map((r) => {
     switch (r.status) {
-      case 'imported':
-        return [r.status, r.file, `${shorten(r.title ?? '', 70)}  (${r.articleId})`];
+      case 'imported': {
+        const near = r.nearDuplicateOf ? ` (near-duplicate of ${r.nearDuplicateOf}, ${(r.similarity ?? 0).toFixed(2)})` : '';
+        return [r.status, r.file, `${shorten(r.title ?? '', 70)}  (${r.articleId})${near}`];
+      }
       case 'duplicate':
         return [r.status, r.file, `already in the notebook as ${r.articleId}`];
+      case 'cancelled':
+        return [r.status, r.file, 'not imported: the import was cancelled'];
       default:
         return [r.status, r.file, oneLine(r.error ?? 'failed')];
     }
   });
   const count = (status: ImportResult['status']): number => results.filter((r) => r.status === status).length;
-  const summary = `${count('imported')} imported, ${count('duplicate')} duplicate, ${count('error')} failed`;
+  const near = results.filter((r) => r.status === 'imported' && r.nearDuplicateOf).length;
+  const cancelled = count('cancelled');
+  const summary =
+    `${count('imported')} imported${near > 0 ? ` (${near} near-duplicate${near === 1 ? '' : 's'})` : ''}, ` +
+    `${count('duplicate')} duplicate, ${count('error')} failed${cancelled > 0 ? `, ${cancelled} cancelled` : ''}`;
   return `${alignColumns(rows).join('\n')}\n${summary}\n`;
 }

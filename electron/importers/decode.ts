@@ -1,20 +1,41 @@
 /**
- * Bytes → text for every text-based importer. Decides the encoding (BOM, UTF-8, a legacy single-byte
- * fallback), refuses binary and empty files with messages that name the file, and normalises line
- * endings to LF. Nothing else about the text is changed: offsets into it are what annotations store.
+ * Bytes → text for every text-based importer. Decides the encoding (BOM, UTF-16 by its zero bytes,
+ * UTF-8, else the most plausible legacy single-byte encoding: see encoding-detect.ts), refuses
+ * binary, empty, oversized and undecipherable files with messages that name the file, and
+ * normalises line endings to LF. Nothing else about the text is changed: offsets into it are what
+ * annotations store.
  */
 import { DossierError } from '../../shared/api/result';
+import {
+  decodeLegacy,
+  detectLegacyEncoding,
+  LEGACY_ENCODING_LABELS,
+  LEGACY_ENCODINGS,
+  isPlausibleAs,
+  type LegacyEncoding,
+} from './encoding-detect';
+
+export { LEGACY_ENCODINGS, LEGACY_ENCODING_LABELS, type LegacyEncoding } from './encoding-detect';
 
 /** Larger files are refused before decoding: nobody reads a 50 MB article, and it would stall the store. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
-
 /**
- * Single-byte encodings tried when the bytes are not valid UTF-8. Only windows-1252 for now; the
- * import issue adds windows-1257/1251, ISO-8859-13/-2/-1 and a scorer in `chooseLegacyEncoding`.
+ * What a text was decoded as. Detection yields the named ones; a file that declares another charset
+ * Node can decode (KOI8-R, windows-1253...) keeps that charset's WHATWG name.
  */
-export type LegacyEncoding = 'windows-1252';
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding | (string & {});
+
+/** A human name for an encoding, e.g. `Windows-1257 (Baltic)`, for source information and messages. */
+export function encodingLabel(encoding: TextEncodingName): string {
+  if (encoding === 'utf-8') return 'UTF-8';
+  if (encoding === 'utf-16le') return 'UTF-16 LE';
+  if (encoding === 'utf-16be') return 'UTF-16 BE';
+  return (LEGACY_ENCODING_LABELS as Record<string, string>)[encoding] ?? encoding.toUpperCase();
+}
+
+/** Everything `decodeText` tries, for the message when none fits. */
+const TRIED = ['UTF-8', 'UTF-16', 'Windows-1252/ISO-8859-1', ...LEGACY_ENCODINGS.slice(1).map((e) => e.replace(/^windows/, 'Windows').replace(/^iso/, 'ISO'))];
 
 export interface DecodedText {
   text: string;
@@ -62,7 +83,7 @@ function tooManyControls(count: number, total: number): boolean {
 
 function countControlBytes(bytes: Uint8Array): number {
   let n = 0;
-  for (const b of bytes) if (isStrayControl(b)) n++;
+  for (let i = 0; i < bytes.length; i++) if (isStrayControl(bytes[i]!)) n++;
   return n;
 }
 
@@ -91,38 +112,6 @@ function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/**
- * windows-1252's 0x80-0x9F (€, dashes, curly quotes...). Node's TextDecoder('windows-1252') decodes
- * these as C1 control characters (it treats the label as ISO-8859-1), so the table is our own.
- * 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and stay as their code points, as in the WHATWG
- * Encoding Standard.
- */
-const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = '';
-  for (const b of bytes) {
-    chunk += b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : String.fromCharCode(b);
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
-  }
-  parts.push(chunk);
-  return parts.join('');
-}
-
-/** Decoders for the legacy encodings, by name; the import issue adds more rows. */
-const LEGACY_DECODERS: Record<LegacyEncoding, (bytes: Uint8Array) => string> = {
-  'windows-1252': decodeWindows1252,
-};
-
-/** Which legacy encoding the bytes are most likely in. One candidate today; a scorer slots in here. */
-export function chooseLegacyEncoding(_bytes: Uint8Array): LegacyEncoding {
-  return 'windows-1252';
-}
-
 function decodeStrict(fileName: string, bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
@@ -136,7 +125,35 @@ export function normaliseLineEndings(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-export function decodeText(fileName: string, bytes: Uint8Array): DecodedText {
+export interface DecodeOptions {
+  /**
+   * The charset the file declares (an HTML `<meta charset>`, a MIME part's header). A BOM and valid
+   * UTF-8 still win over it (pages often declare Latin-1 and are UTF-8). A declared encoding that
+   * detection knows is used when it reads as plausible text, else detection decides (and falls
+   * back to the declaration rather than refusing). One detection does not know (KOI8-R,
+   * windows-1253...) is trusted. An unknown label is ignored.
+   */
+  declaredEncoding?: string | null;
+}
+
+function isDetectable(encoding: string): encoding is LegacyEncoding {
+  return (LEGACY_ENCODINGS as readonly string[]).includes(encoding);
+}
+
+/** A declared single-byte or other non-UTF charset by its WHATWG name; null for UTF-8/16 or unknown labels. */
+function declaredLegacyEncoding(label: string | null | undefined): string | null {
+  if (!label) return null;
+  let name: string;
+  try {
+    name = new TextDecoder(label.trim().toLowerCase()).encoding;
+  } catch {
+    return null;
+  }
+  // UTF-8 and UTF-16 are recognised from the bytes themselves; 'replacement' decodes nothing.
+  return name === 'utf-8' || name === 'utf-16le' || name === 'utf-16be' || name === 'replacement' ? null : name;
+}
+
+export function decodeText(fileName: string, bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new DossierError(
       'unsupported',
@@ -158,8 +175,9 @@ export function decodeText(fileName: string, bytes: Uint8Array): DecodedText {
     }
   } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     bom = true;
-    encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    text = decodeStrict(fileName, bytes, encoding);
+    const utf16 = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    encoding = utf16;
+    text = decodeStrict(fileName, bytes, utf16);
   } else {
     const utf16 = sniffBomlessUtf16(bytes);
     if (utf16) {
@@ -175,14 +193,28 @@ export function decodeText(fileName: string, bytes: Uint8Array): DecodedText {
       } catch {
         // Not UTF-8: either binary, or text in a legacy single-byte encoding.
         if (tooManyControls(countControlBytes(bytes), bytes.length)) throw binaryError(fileName);
-        encoding = chooseLegacyEncoding(bytes);
-        text = LEGACY_DECODERS[encoding](bytes);
+        const declared = declaredLegacyEncoding(options.declaredEncoding);
+        if (declared && !isDetectable(declared)) {
+          encoding = declared;
+          text = new TextDecoder(declared).decode(bytes);
+        } else {
+          const known = declared !== null && isDetectable(declared) ? declared : null;
+          const chosen = known && isPlausibleAs(bytes, known) ? known : (detectLegacyEncoding(bytes).encoding ?? known);
+          if (!chosen) {
+            throw new DossierError(
+              'unreadable',
+              `${fileName}: the text encoding could not be recognised (tried ${TRIED.join(', ')}); save it as UTF-8 and import it again`,
+            );
+          }
+          encoding = chosen;
+          text = decodeLegacy(bytes, chosen);
+        }
       }
     }
   }
 
   if (tooManyControls(countControlChars(text), text.length)) throw binaryError(fileName);
   text = normaliseLineEndings(text);
-  if (text.trim() === '') throw new DossierError('unreadable', `${fileName}: the file is empty`);
+  if (text.trim() === '') throw new DossierError('unreadable', `${fileName}: the file holds only blank lines and spaces, no text`);
   return { text, encoding, bom };
 }

@@ -28,23 +28,71 @@ for (const [lang, words] of Object.entries(STOP_WORDS)) {
 
 /** Too few words and any guess is noise. */
 const MIN_WORDS = 20;
+/**
+ * The guess reads the start of the text only: 4,000 characters are 600-700 words, far more than
+ * the function-word counts need, and an article's opening is its own prose (not a footer).
+ */
+export const LANGUAGE_SAMPLE_CHARS = 4_000;
+/** The longest stop word, in UTF-16 units: longer words are counted but never looked up. */
+const LONGEST_STOP_WORD = Math.max(...[...LEXICON.keys()].map((w) => w.length));
+
+/** Whether a non-ASCII code point is a letter, cached (a text repeats the same few letters). */
+const letterCache = new Map<number, boolean>();
+function isLetter(cp: number): boolean {
+  let known = letterCache.get(cp);
+  if (known === undefined) {
+    known = /\p{L}/u.test(String.fromCodePoint(cp));
+    letterCache.set(cp, known);
+  }
+  return known;
+}
+
+/** UTF-16 units of the letter at `i` (1, or 2 for a surrogate pair), or 0 when it is not a letter. */
+function letterAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) return isLetter(cp) ? 2 : 0;
+  }
+  return isLetter(c) ? 1 : 0;
+}
 
 export function guessLanguage(text: string): string | null {
-  // A few thousand words are plenty; long texts need not be scanned whole.
-  const words = text.slice(0, 20_000).toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < MIN_WORDS) return null;
+  // Lower-cased once; words (runs of letters) are found by a scan, and only words short enough
+  // to be a stop word become strings.
+  const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS).toLowerCase();
   const scores = new Map<string, number>();
-  for (const word of words) {
-    const langs = LEXICON.get(word);
+  let words = 0;
+  for (let i = 0; i < sample.length; ) {
+    let n = letterAt(sample, i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (n > 0) {
+      i += n;
+      n = i < sample.length ? letterAt(sample, i) : 0;
+    }
+    words++;
+    if (i - start > LONGEST_STOP_WORD) continue;
+    const langs = LEXICON.get(sample.slice(start, i));
     if (!langs) continue;
     // A word shared by several languages counts for each, but less.
     for (const lang of langs) scores.set(lang, (scores.get(lang) ?? 0) + 1 / langs.length);
   }
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (!best) return null;
-  const [lang, score] = best;
-  const runnerUp = second?.[1] ?? 0;
-  if (score < 5 || score / words.length < 0.08 || score < runnerUp * 1.6) return null;
+  if (words < MIN_WORDS) return null;
+  let lang: string | null = null;
+  let score = 0;
+  let runnerUp = 0;
+  for (const [l, s] of scores) {
+    if (s > score) {
+      runnerUp = score;
+      score = s;
+      lang = l;
+    } else if (s > runnerUp) runnerUp = s;
+  }
+  if (lang === null || score < 5 || score / words < 0.08 || score < runnerUp * 1.6) return null;
   return lang;
 }

@@ -3,13 +3,17 @@
  * that exports an `Importer` and list it in `importers` below.
  */
 import { DossierError } from '../../shared/api/result';
+import { docxImporter } from './docx';
+import { htmlImporter } from './html';
 import { markdownImporter } from './markdown';
+import { mhtmlImporter } from './mhtml';
+import { pdfImporter } from './pdf';
 import { plainTextImporter } from './plain-text';
 import type { Importer, ImportInput, ParsedDocument } from './types';
 
 export type { Importer, ImportInput, ParsedDocument } from './types';
 
-export const importers: readonly Importer[] = [plainTextImporter, markdownImporter];
+export const importers: readonly Importer[] = [plainTextImporter, markdownImporter, pdfImporter, docxImporter, htmlImporter, mhtmlImporter];
 
 export const supportedExtensions: string[] = importers.flatMap((importer) => importer.extensions);
 

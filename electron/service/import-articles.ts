@@ -1,103 +1,293 @@
 /**
- * The import pipeline behind `articles.import` and `articles.importPaths`: parse each file with its
- * importer, recognise exact duplicates by content hash (within the notebook and within the batch),
- * and store new articles in small batches. A bad file yields an `error` result and never stops the
- * others; an article is either stored whole or not at all.
+ * The import pipeline behind `articles.import`, `articles.importPaths` and `articles.paste`: parse
+ * each file with its importer, recognise exact duplicates by content hash (within the notebook and
+ * within the batch), link near-duplicates (MinHash, see shared/cleaning/similarity.ts), flag noise
+ * with the notebook's context (shared/cleaning/noise.ts), and store new articles in small batches.
+ *
+ * - A bad file yields an `error` result and never stops the others; an article is stored whole or
+ *   not at all (the store writes bodies, then the catalogue).
+ * - Batches run one at a time per notebook (the index below is shared state); a batch can be
+ *   cancelled by its id: files not yet started are reported `cancelled`, what is stored stays.
+ * - The pipeline yields to the event loop between files, so a cancel (or the UI's list) is served
+ *   during a long import.
+ * - After a batch, lines that crossed the boilerplate threshold (either way) are re-detected in
+ *   the articles holding them, older ones included: one catalogue write for all of them. The
+ *   analyst's manual ranges and dismissals are kept (noise-ranges.ts). Detection that runs again
+ *   recomputes ranges from the text, so ranges an importer supplied are kept only until then.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { DossierEvent, ImportResult } from '../../shared/api/contract';
 import { DossierError } from '../../shared/api/result';
-import type { Article } from '../../shared/model/schemas';
+import { detectNoise, lineKeys, shingleSignature } from '../../shared/cleaning';
+import type { Article, NoiseRange } from '../../shared/model/schemas';
 import { formatBytes, MAX_IMPORT_BYTES } from '../importers/decode';
-import { parseFile, supportedExtensions } from '../importers/registry';
+import { parseFile, supportedExtensions, type ParsedDocument } from '../importers/registry';
 import type { NotebookStore } from '../store/notebook-store';
+import { ImportIndex, catalogueFingerprint, type IndexSnapshot } from './import-index';
+import { combineNoise, overlaps, sameNoise } from './noise-ranges';
 
 /** Articles are written in batches so that a large import does not rewrite the catalogue per file. */
 const STORE_BATCH = 50;
+/** Bodies re-read at once when older articles are re-detected. */
+const REDETECT_CHUNK = 32;
 
-export interface ImportInput {
+/** A file to import: its bytes, parsed by the importer its name selects. */
+export interface FileImportInput {
   /** The name shown in results: the path as given, or the uploaded file's name. */
   label: string;
   load: () => Promise<Uint8Array>;
+}
+
+/** Content already parsed (pasted text): `sourceName` becomes the article's source file name. */
+export interface ParsedImportInput {
+  label: string;
+  sourceName: string;
+  parse: () => Promise<ParsedDocument> | ParsedDocument;
+}
+
+export type ImportInput = FileImportInput | ParsedImportInput;
+
+export interface ImportOptions {
+  /** Carried by progress events; names the batch for `cancel`. */
+  batchId?: string | null;
 }
 
 export function contentHashOf(text: string): string {
   return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
+function result(file: string, status: ImportResult['status'], fields: Partial<Omit<ImportResult, 'file' | 'status'>> = {}): ImportResult {
+  return { file, status, articleId: null, title: null, error: null, nearDuplicateOf: null, similarity: null, ...fields };
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Importer ranges first; detected ranges fill in where they do not overlap one. */
+function withImporterNoise(fromImporter: readonly NoiseRange[], detected: readonly NoiseRange[]): NoiseRange[] {
+  if (fromImporter.length === 0) return [...detected];
+  const kept = detected.filter((d) => !fromImporter.some((r) => overlaps(r, d)));
+  return [...fromImporter, ...kept].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * One notebook's import pipeline: the notebook-wide index (loaded lazily, cached), the queue that
+ * runs batches one at a time, and the running batches that can be cancelled.
+ */
+export class ImportPipeline {
+  private index: ImportIndex | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly running = new Map<string, { cancelled: boolean }>();
+
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly emit: (event: DossierEvent) => void = () => {},
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Flags a running (or queued) batch; false when no batch of that id is running. */
+  cancel(batchId: string): boolean {
+    const batch = this.running.get(batchId);
+    if (!batch) return false;
+    batch.cancelled = true;
+    return true;
+  }
+
+  /** The index as it stands, loading or rebuilding it when it no longer matches the catalogue. */
+  async currentIndex(): Promise<ImportIndex> {
+    const fingerprint = catalogueFingerprint(this.store.listArticles());
+    if (!this.index || this.index.fingerprint !== fingerprint) this.index = await ImportIndex.load(this.store);
+    return this.index;
+  }
+
+  /** Imports a batch; batches run one after another. */
+  run(inputs: ImportInput[], options: ImportOptions = {}): Promise<ImportResult[]> {
+    const batchId = options.batchId ?? null;
+    const control = { cancelled: false };
+    if (batchId !== null) {
+      if (this.running.has(batchId)) {
+        return Promise.reject(new DossierError('conflict', `An import with batch id ${batchId} is already running.`));
+      }
+      // Registered before waiting in the queue, so a queued batch can be cancelled too.
+      this.running.set(batchId, control);
+    }
+    const job = this.tail.then(() => this.runBatch(inputs, batchId, control));
+    this.tail = job.catch(() => undefined);
+    return job.finally(() => {
+      if (batchId !== null && this.running.get(batchId) === control) this.running.delete(batchId);
+    });
+  }
+
+  private async runBatch(inputs: ImportInput[], batchId: string | null, control: { cancelled: boolean }): Promise<ImportResult[]> {
+    const index = await this.currentIndex();
+    const before = index.snapshot();
+    const results: ImportResult[] = [];
+    const pending: Array<{ article: Article; resultIndex: number }> = [];
+    const hashesInBatch = new Map<string, { id: string; title: string }>();
+    /** New articles stored, with the boilerplate-eligible lines their detection saw. */
+    const added = new Map<string, string>();
+    const progress = (done: number, r: ImportResult): void =>
+      this.emit({ type: 'import.progress', batchId, done, total: inputs.length, file: r.file, status: r.status });
+
+    /**
+     * Stores what is pending. One write is in flight while the next files are parsed (the disk's
+     * fsyncs overlap the parsing); a second flush waits for the first, so memory stays bounded.
+     */
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async (): Promise<void> => {
+      await writing;
+      if (pending.length === 0) return;
+      const batch = pending.splice(0, pending.length);
+      writing = this.store.addArticles(batch.map((p) => p.article)).catch((error: unknown) => {
+        // The store writes bodies before the catalogue, so a failed batch leaves nothing half-listed.
+        const message = error instanceof Error ? error.message : String(error);
+        for (const { article, resultIndex } of batch) {
+          hashesInBatch.delete(article.contentHash);
+          index.remove(article.id);
+          added.delete(article.id);
+          const file = results[resultIndex]?.file ?? article.source.fileName;
+          results[resultIndex] = result(file, 'error', { error: `could not be saved: ${message}` });
+          // The file was reported imported when parsed: correct the per-file status.
+          progress(resultIndex + 1, results[resultIndex]!);
+        }
+      });
+    };
+
+    for (const [i, input] of inputs.entries()) {
+      if (control.cancelled) {
+        const r = result(input.label, 'cancelled');
+        results.push(r);
+        progress(i + 1, r);
+        continue;
+      }
+      // Lets a cancel call, or any other request, in between two files.
+      await yieldToEventLoop();
+      let r: ImportResult;
+      try {
+        let parsed: ParsedDocument;
+        let sourceName: string;
+        if ('load' in input) {
+          const bytes = await input.load();
+          parsed = await parseFile({ fileName: basename(input.label), bytes });
+          sourceName = basename(input.label);
+        } else {
+          parsed = await input.parse();
+          sourceName = input.sourceName;
+        }
+        const contentHash = contentHashOf(parsed.text);
+        const existing = this.store.findByContentHash(contentHash) ?? hashesInBatch.get(contentHash);
+        if (existing) {
+          r = result(input.label, 'duplicate', { articleId: existing.id, title: existing.title });
+        } else {
+          const id = randomUUID();
+          const signature = shingleSignature(parsed.text);
+          // Found among the notebook and this batch's earlier files: the link goes to the earlier article.
+          const near = index.findNearDuplicate(signature);
+          let noise: NoiseRange[];
+          index.add(id, parsed.text, signature, near === null, lineKeys(parsed.text));
+          try {
+            noise = withImporterNoise(parsed.noise, detectNoise(parsed.text, index.context(parsed.outlet, parsed.language)));
+          } catch (error) {
+            index.remove(id);
+            throw error;
+          }
+          const article: Article = {
+            id,
+            title: parsed.title.trim() || basename(input.label, extname(input.label)),
+            outlet: parsed.outlet,
+            byline: parsed.byline,
+            publishedAt: parsed.publishedAt,
+            url: parsed.url,
+            language: parsed.language,
+            text: parsed.text,
+            contentHash,
+            noise,
+            nearDuplicateOf: near?.id ?? null,
+            nearDuplicateSimilarity: near ? roundSimilarity(near.similarity) : null,
+            noiseDismissed: [],
+            importedAt: this.now().toISOString(),
+            source: { fileName: sourceName, mediaType: parsed.mediaType },
+            length: parsed.text.length,
+          };
+          hashesInBatch.set(contentHash, { id, title: article.title });
+          added.set(id, index.eligibleSet(id));
+          pending.push({ article, resultIndex: i });
+          r = result(input.label, 'imported', {
+            articleId: id,
+            title: article.title,
+            nearDuplicateOf: article.nearDuplicateOf,
+            similarity: article.nearDuplicateSimilarity,
+          });
+        }
+      } catch (error) {
+        r = result(input.label, 'error', { error: describeImportError(input.label, error) });
+      }
+      results.push(r);
+      progress(i + 1, r);
+      if (pending.length >= STORE_BATCH) await flush();
+    }
+    await flush();
+    await writing;
+
+    let redetected = 0;
+    if (added.size > 0) {
+      redetected = await this.redetect(index, before, added).catch(() => 0);
+    }
+    index.fingerprint = catalogueFingerprint(this.store.listArticles());
+    // The cache only saves work: if it cannot be written, the next load sees a stale one and rebuilds.
+    await index.save(this.store).catch(() => undefined);
+    if (added.size > 0 || redetected > 0) this.emit({ type: 'articles.changed' });
+    return results;
+  }
+
+  /**
+   * Re-runs detection on the articles whose boilerplate context changed during the batch: older
+   * articles holding a line whose status flipped, and new ones detected before later files of the
+   * batch raised (or the growing total lowered) a line's count. Returns how many changed.
+   */
+  private async redetect(index: ImportIndex, before: IndexSnapshot, added: ReadonlyMap<string, string>): Promise<number> {
+    const ids = index.articlesWithChangedLines(before, new Set(added.keys()));
+    for (const [id, seen] of added) if (index.eligibleSet(id) !== seen) ids.add(id);
+    if (ids.size === 0) return 0;
+    const changes: Array<{ id: string; patch: (current: { noise: NoiseRange[]; noiseDismissed: { start: number; end: number }[] }) => { noise: NoiseRange[] } | null }> = [];
+    const list = [...ids];
+    for (let i = 0; i < list.length; i += REDETECT_CHUNK) {
+      const chunk = list.slice(i, i + REDETECT_CHUNK);
+      const articles = await Promise.all(chunk.map((id) => this.store.getArticle(id).catch(() => null)));
+      for (const article of articles) {
+        if (!article) continue;
+        const detected = detectNoise(article.text, index.context(article.outlet, article.language));
+        changes.push({
+          id: article.id,
+          // Applied to the article as it is when the catalogue is written, so an edit made meanwhile stays.
+          patch: (current) => {
+            const noise = combineNoise(detected, current.noise, current.noiseDismissed);
+            return sameNoise(noise, current.noise) ? null : { noise };
+          },
+        });
+      }
+    }
+    return (await this.store.updateArticlesMeta(changes)).length;
+  }
+}
+
+/** Two decimals: the estimate's standard error is about 0.04, more digits would be noise. */
+function roundSimilarity(similarity: number): number {
+  return Math.round(similarity * 100) / 100;
+}
+
+/**
+ * Imports one batch into `store` with a pipeline of its own (the sample notebook, scripts). The
+ * service keeps one pipeline per open notebook instead, so batches queue and can be cancelled.
+ */
 export async function importFiles(
   store: NotebookStore,
   inputs: ImportInput[],
   emit: (event: DossierEvent) => void,
   now: () => Date = () => new Date(),
 ): Promise<ImportResult[]> {
-  const results: ImportResult[] = [];
-  const pending: Array<{ article: Article; resultIndex: number }> = [];
-  const hashesInBatch = new Map<string, { id: string; title: string }>();
-
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const batch = pending.splice(0, pending.length);
-    try {
-      await store.addArticles(batch.map((p) => p.article));
-    } catch (error) {
-      // The store writes bodies before the catalogue, so a failed batch leaves nothing half-listed.
-      const message = error instanceof Error ? error.message : String(error);
-      for (const { article, resultIndex } of batch) {
-        hashesInBatch.delete(article.contentHash);
-        results[resultIndex] = {
-          file: results[resultIndex]?.file ?? article.source.fileName,
-          status: 'error',
-          articleId: null,
-          title: null,
-          error: `could not be saved: ${message}`,
-        };
-      }
-    }
-  };
-
-  for (const [index, input] of inputs.entries()) {
-    let result: ImportResult;
-    try {
-      const bytes = await input.load();
-      const parsed = await parseFile({ fileName: basename(input.label), bytes });
-      const contentHash = contentHashOf(parsed.text);
-      const existing = store.findByContentHash(contentHash) ?? hashesInBatch.get(contentHash);
-      if (existing) {
-        result = { file: input.label, status: 'duplicate', articleId: existing.id, title: existing.title, error: null };
-      } else {
-        const article: Article = {
-          id: randomUUID(),
-          title: parsed.title.trim() || basename(input.label, extname(input.label)),
-          outlet: parsed.outlet,
-          byline: parsed.byline,
-          publishedAt: parsed.publishedAt,
-          url: parsed.url,
-          language: parsed.language,
-          text: parsed.text,
-          contentHash,
-          noise: parsed.noise,
-          nearDuplicateOf: null,
-          importedAt: now().toISOString(),
-          source: { fileName: basename(input.label), mediaType: parsed.mediaType },
-          length: parsed.text.length,
-        };
-        hashesInBatch.set(contentHash, { id: article.id, title: article.title });
-        pending.push({ article, resultIndex: index });
-        result = { file: input.label, status: 'imported', articleId: article.id, title: article.title, error: null };
-      }
-    } catch (error) {
-      result = { file: input.label, status: 'error', articleId: null, title: null, error: describeImportError(input.label, error) };
-    }
-    results.push(result);
-    if (pending.length >= STORE_BATCH) await flush();
-    emit({ type: 'import.progress', done: index + 1, total: inputs.length, file: input.label, status: result.status });
-  }
-  await flush();
-  if (results.some((r) => r.status === 'imported')) emit({ type: 'articles.changed' });
-  return results;
+  return new ImportPipeline(store, emit, now).run(inputs);
 }
 
 function describeImportError(label: string, error: unknown): string {
@@ -107,8 +297,8 @@ function describeImportError(label: string, error: unknown): string {
 }
 
 /** Turns paths (files or folders, folders walked recursively) into import inputs. */
-export async function inputsFromPaths(paths: string[]): Promise<Array<ImportInput | { label: string; error: string }>> {
-  const out: Array<ImportInput | { label: string; error: string }> = [];
+export async function inputsFromPaths(paths: string[]): Promise<Array<FileImportInput | { label: string; error: string }>> {
+  const out: Array<FileImportInput | { label: string; error: string }> = [];
   for (const path of paths) {
     let info;
     try {
@@ -130,7 +320,7 @@ export async function inputsFromPaths(paths: string[]): Promise<Array<ImportInpu
   return out;
 }
 
-function pathInput(path: string, knownSize?: number): ImportInput {
+function pathInput(path: string, knownSize?: number): FileImportInput {
   return {
     label: path,
     load: async () => {
@@ -138,7 +328,7 @@ function pathInput(path: string, knownSize?: number): ImportInput {
       const size = knownSize ?? (await stat(path)).size;
       if (size > MAX_IMPORT_BYTES) {
         throw new DossierError(
-          'unreadable',
+          'unsupported',
           `${basename(path)}: the file is ${formatBytes(size)}; Dossier imports files up to ${formatBytes(MAX_IMPORT_BYTES)}`,
         );
       }

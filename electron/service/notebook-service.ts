@@ -8,7 +8,9 @@ import { DossierError } from '../../shared/api/result';
 import type { Annotation, Article, Claim, Selector, Tag } from '../../shared/model/schemas';
 import { findFirstQuote, makeSelector } from '../../shared/text/selector';
 import type { NotebookStore } from '../store/notebook-store';
-import { importFiles, inputsFromPaths, type ImportInput } from './import-articles';
+import { ImportPipeline, inputsFromPaths, type ImportInput } from './import-articles';
+import { checkRange, markNoise, unmarkNoise } from './noise-ranges';
+import { pasteInput } from './paste';
 
 export type NotebookHandlers = Handlers<MethodsOfScope<'notebook'>>;
 
@@ -53,6 +55,8 @@ function truncate(text: string, max: number): string {
 export function createNotebookHandlers(store: NotebookStore, options: NotebookServiceOptions = {}): NotebookHandlers {
   const emit = options.emit ?? (() => {});
   const now = options.now ?? (() => new Date());
+  // One pipeline per open notebook: its batches queue, and a running one can be cancelled.
+  const pipeline = new ImportPipeline(store, emit, now);
 
   const requireTags = async (ids: string[] | undefined): Promise<string[]> => {
     if (!ids || ids.length === 0) return [];
@@ -88,15 +92,15 @@ export function createNotebookHandlers(store: NotebookStore, options: NotebookSe
       return { ...article, annotations, claims };
     },
 
-    'articles.import': async ({ files }) => {
+    'articles.import': async ({ files, batchId }) => {
       const inputs: ImportInput[] = files.map((file) => ({
         label: file.name,
         load: async () => decodeBase64(file.name, file.dataBase64),
       }));
-      return importFiles(store, inputs, emit, now);
+      return pipeline.run(inputs, { batchId });
     },
 
-    'articles.importPaths': async ({ paths }) => {
+    'articles.importPaths': async ({ paths, batchId }) => {
       const expanded = await inputsFromPaths(paths);
       const inputs: ImportInput[] = expanded.map((entry) =>
         'load' in entry
@@ -108,7 +112,33 @@ export function createNotebookHandlers(store: NotebookStore, options: NotebookSe
               },
             },
       );
-      return importFiles(store, inputs, emit, now);
+      return pipeline.run(inputs, { batchId });
+    },
+
+    'articles.cancelImport': async ({ batchId }) => ({ cancelled: pipeline.cancel(batchId) }),
+
+    'articles.paste': async (input) => {
+      const [result] = await pipeline.run([pasteInput(input)]);
+      if (!result) throw new DossierError('internal', 'The paste produced no result.');
+      // Like a file: `error` (empty paste...) or `duplicate` come back as the result's status.
+      return result;
+    },
+
+    'articles.setNoise': async ({ id, start, end, noise, reason }) => {
+      const summary = store.getArticleSummary(id);
+      if (!summary) throw new DossierError('not-found', `No article with id ${id}.`);
+      checkRange(summary.title, summary.length, start, end);
+      const [updated] = await store.updateArticlesMeta([
+        {
+          id,
+          patch: (current) =>
+            noise
+              ? markNoise(current.noise, current.noiseDismissed, { start, end }, reason)
+              : unmarkNoise(current.noise, current.noiseDismissed, { start, end }),
+        },
+      ]);
+      emit({ type: 'articles.changed' });
+      return updated ?? store.getArticleSummary(id)!;
     },
 
     'articles.updateMeta': async ({ id, patch }) => {

@@ -80,6 +80,49 @@ export async function writeFileDurably(path: string, data: string | Uint8Array):
   await fsyncDir(dirname(path));
 }
 
+/**
+ * Write many files atomically and durably, sharing the folder fsyncs: each is written to its own
+ * temp file and fsynced (`concurrency` at a time), then all are renamed into place, then each folder
+ * is fsynced once. After this resolves every file is on disk; a crash before leaves each target
+ * either old or new. On failure the temp files not yet renamed are removed.
+ */
+export async function writeFilesDurably(files: ReadonlyArray<{ path: string; data: string | Uint8Array }>, concurrency = 8): Promise<void> {
+  const temps: Array<{ tmp: string; path: string }> = [];
+  let next = 0;
+  let failed: unknown = null;
+  const worker = async (): Promise<void> => {
+    while (next < files.length && failed === null) {
+      const { path, data } = files[next++]!;
+      const tmp = tempPathFor(path);
+      temps.push({ tmp, path });
+      try {
+        const handle = await open(tmp, 'wx');
+        try {
+          await handle.writeFile(data);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (err) {
+        failed ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  let renamed = 0;
+  try {
+    if (failed !== null) throw failed;
+    for (const { tmp, path } of temps) {
+      await renameWithRetry(tmp, path);
+      renamed++;
+    }
+  } catch (err) {
+    await Promise.all(temps.slice(renamed).map(({ tmp }) => unlink(tmp).catch(() => undefined)));
+    throw err;
+  }
+  for (const dir of new Set(temps.map((t) => dirname(t.path)))) await fsyncDir(dir);
+}
+
 /** Remove a file durably; resolves false when it was not there. */
 export async function unlinkDurably(path: string): Promise<boolean> {
   try {

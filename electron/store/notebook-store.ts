@@ -59,6 +59,7 @@ import {
   UnreadableFileError,
   unlinkDurably,
   writeFileDurably,
+  writeFilesDurably,
 } from './durable-file';
 import { acquireLock, releaseLock } from './lock';
 import { migrateNotebook, type Migration } from './migrate';
@@ -104,6 +105,8 @@ const MetaPatch = ArticleSummary.pick({
   language: true,
   noise: true,
   nearDuplicateOf: true,
+  nearDuplicateSimilarity: true,
+  noiseDismissed: true,
 })
   .partial()
   .strict();
@@ -422,7 +425,13 @@ export class NotebookStore {
       for (const a of valid) {
         if (this.byId.has(a.id)) throw new DossierError('conflict', `Article ${a.id} already exists in notebook ${this.dir}`);
       }
-      await eachLimited(valid, 4, (a) => this.writeBody(a));
+      // One folder fsync for all the bodies, not one per file: imports write dozens at a time.
+      const bodies = valid.map((a) => ({ path: join(this.dir, ARTICLES_DIR, `${a.id}.json`), data: JSON.stringify(a, null, 2) + '\n' }));
+      try {
+        await writeFilesDurably(bodies);
+      } catch (err) {
+        throw ioError('write the article files in', join(this.dir, ARTICLES_DIR), err);
+      }
       await this.writeCatalog([...this.catalog.data.articles, ...valid.map(toSummary)]);
     });
   }
@@ -451,6 +460,34 @@ export class NotebookStore {
       const updated = validate(ArticleSummary, { ...old, ...p }, `metadata of article ${id}`);
       await this.writeCatalog(this.catalog.data.articles.map((s) => (s.id === id ? updated : s)));
       return updated;
+    });
+  }
+
+  /**
+   * Patch many articles' metadata with one catalogue write. Each `patch` runs inside the catalogue's
+   * queue against the article's CURRENT summary, so a computed change (re-detected noise) never
+   * overwrites an edit that landed meanwhile (a range the analyst unmarked). A patch returning null
+   * changes nothing; unknown ids are skipped. Returns the summaries that changed.
+   */
+  async updateArticlesMeta(
+    changes: ReadonlyArray<{ id: string; patch: (current: ArticleSummary) => ArticleMetaPatch | null }>,
+  ): Promise<ArticleSummary[]> {
+    this.checkOpen();
+    for (const c of changes) checkFileId(c.id, 'article id');
+    if (changes.length === 0) return [];
+    return this.queue.run(CATALOG_FILE, async () => {
+      const updated = new Map<string, ArticleSummary>();
+      for (const { id, patch } of changes) {
+        const old = updated.get(id) ?? this.byId.get(id);
+        if (!old) continue;
+        const p = patch(old);
+        if (p === null) continue;
+        const valid = validate(MetaPatch, p, `metadata patch of article ${id}`);
+        updated.set(id, validate(ArticleSummary, { ...old, ...valid }, `metadata of article ${id}`));
+      }
+      if (updated.size === 0) return [];
+      await this.writeCatalog(this.catalog.data.articles.map((s) => updated.get(s.id) ?? s));
+      return [...updated.values()];
     });
   }
 

@@ -10,12 +10,15 @@ import { CorpusList, type CorpusListHandle } from './components/CorpusList';
 import { DropOverlay } from './components/DropOverlay';
 import { Inspector } from './components/Inspector';
 import { NotebookDialog, type NotebookPurpose } from './components/NotebookDialog';
-import { ErrorList, ImportSummary, type Notice } from './components/Notices';
+import { ImportPanel } from './components/ImportPanel';
+import { ErrorList, ImportSummary, type ImportOutcome, type Notice } from './components/Notices';
 import { Reader } from './components/Reader';
-import { TopBar, type ImportProgress } from './components/TopBar';
+import { TopBar } from './components/TopBar';
 import { bytesToBase64Async } from './lib/base64';
+import { walkEntries, type EntryLike } from './lib/folderWalk';
 import { baseName } from './lib/format';
-import { articleToSelect, IMPORT_ACCEPT, planBatches } from './lib/importPlan';
+import { applyProgress, applyResults, jobResults, settleWaiting, startJob, type ImportJob } from './lib/importJob';
+import { articleToSelect, IMPORT_ACCEPT, newBatchId, planBatches, selectFolderFiles } from './lib/importPlan';
 import { cyclePane } from './lib/listNavigation';
 import type { MetaPatch } from './lib/metaForm';
 
@@ -42,8 +45,8 @@ export function App() {
   const [articleLoading, setArticleLoading] = useState(false);
   const [inspectorOpen, setInspectorOpen] = useState(true);
   const [errors, setErrors] = useState<Notice[]>([]);
-  const [importing, setImporting] = useState<ImportProgress | null>(null);
-  const [summary, setSummary] = useState<ImportResult[] | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [summary, setSummary] = useState<ImportOutcome | null>(null);
   const [dialog, setDialog] = useState<NotebookPurpose | null>(null);
   const [recent, setRecent] = useState<RecentNotebook[]>([]);
   const [filter, setFilter] = useState('');
@@ -56,9 +59,15 @@ export function App() {
   const toolbarRef = useRef<HTMLElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
+  const folderInputRef = useRef<HTMLInputElement>(null);
   const listGeneration = useRef(0);
   const noticeId = useRef(0);
-  const importOffset = useRef(0);
+  /**
+   * The running batch as the event handler and Cancel need it synchronously: its id, the rows the
+   * call in flight covers (null for a path import, where the Node side expands folders), and
+   * whether the user cancelled.
+   */
+  const running = useRef<{ batchId: string; callRows: number[] | null; cancelled: boolean } | null>(null);
   const notebookPath = useRef<string | null>(null);
 
   // ---- errors ----
@@ -176,7 +185,9 @@ export function App() {
         fresh.publishedAt === current.publishedAt &&
         fresh.url === current.url &&
         fresh.language === current.language &&
-        fresh.noise === current.noise;
+        fresh.noise === current.noise &&
+        fresh.noiseDismissed === current.noiseDismissed &&
+        fresh.nearDuplicateOf === current.nearDuplicateOf;
       return same ? current : { ...current, ...fresh, text: current.text };
     });
   }, [articles]);
@@ -199,63 +210,163 @@ export function App() {
 
   // ---- import ----
   const finishImport = useCallback(
-    async (results: ImportResult[]) => {
-      if (results.length === 0) return;
-      setSummary(results);
+    async (outcome: ImportOutcome) => {
+      if (outcome.results.length === 0 && outcome.skipped === 0) return;
+      setSummary(outcome);
       await loadList();
-      const target = articleToSelect(results);
+      const target = articleToSelect(outcome.results);
       if (target) setSelectedId(target);
     },
     [loadList],
   );
 
+  const canStartImport = useCallback((): boolean => {
+    if (!notebookPath.current) {
+      reportError('Open or create a notebook before importing files.');
+      return false;
+    }
+    if (running.current) {
+      reportError('An import is already running; wait for it to finish or cancel it.');
+      return false;
+    }
+    return true;
+  }, [reportError]);
+
+  /**
+   * Imports files handed over by content, a batch of calls at a time, all under one batch id.
+   * `path` is what the summary shows (a folder-relative path for files from a folder).
+   */
   const importFiles = useCallback(
-    async (files: File[]) => {
-      if (files.length === 0) return;
-      if (!notebookPath.current) {
-        reportError('Open or create a notebook before importing files.');
+    async (files: ReadonlyArray<{ file: File; path: string }>, skipped = 0, extraFailures: ImportResult[] = []) => {
+      if (files.length === 0 && extraFailures.length === 0) {
+        if (skipped > 0) await finishImport({ results: [], skipped });
         return;
       }
-      if (importing) {
-        reportError('An import is already running; wait for it to finish.');
-        return;
-      }
+      if (!canStartImport()) return;
+      const batchId = newBatchId();
+      running.current = { batchId, callRows: null, cancelled: false };
+      let state = startJob(batchId, files.map((f) => f.path), skipped);
+      const update = (next: ImportJob): void => {
+        state = next;
+        setJob(next);
+      };
+      update(state);
       setSummary(null);
-      setImporting({ done: 0, total: files.length, file: null });
-      const results: ImportResult[] = [];
+      let stoppedBy: string | null = null;
       try {
-        for (const batch of planBatches(files.map((f) => f.size))) {
+        for (const batch of planBatches(files.map((f) => f.file.size))) {
+          if (running.current.cancelled) break;
           const payload: FileContent[] = [];
-          const unreadable: ImportResult[] = [];
+          const payloadRows: number[] = [];
+          const unreadable: Array<{ row: number; result: ImportResult }> = [];
           for (const index of batch) {
-            const file = files[index];
-            if (!file) continue;
+            const entry = files[index];
+            if (!entry) continue;
             try {
-              const bytes = new Uint8Array(await file.arrayBuffer());
-              payload.push({ name: file.name, dataBase64: await bytesToBase64Async(bytes) });
+              const bytes = new Uint8Array(await entry.file.arrayBuffer());
+              payload.push({ name: entry.path, dataBase64: await bytesToBase64Async(bytes) });
+              payloadRows.push(index);
             } catch (error) {
               unreadable.push({
-                file: file.name,
-                status: 'error',
-                articleId: null,
-                title: null,
-                error: `Could not read the file (${messageOf(error)}). Folders cannot be imported: drop the files inside them.`,
+                row: index,
+                result: {
+                  file: entry.path,
+                  status: 'error',
+                  articleId: null,
+                  title: null,
+                  error: `could not be read from the disk (${messageOf(error)})`,
+                  nearDuplicateOf: null,
+                  similarity: null,
+                },
               });
             }
           }
-          importOffset.current = results.length + unreadable.length;
-          results.push(...unreadable);
-          if (payload.length > 0) results.push(...(await api.call('articles.import', { files: payload })));
-          setImporting({ done: results.length, total: files.length, file: null });
+          if (unreadable.length > 0) {
+            update(
+              applyResults(
+                state,
+                unreadable.map((u) => u.row),
+                unreadable.map((u) => u.result),
+              ),
+            );
+          }
+          if (payload.length === 0 || running.current.cancelled) continue;
+          running.current.callRows = payloadRows;
+          const results = await api.call('articles.import', { files: payload, batchId });
+          update(applyResults(state, payloadRows, results));
         }
       } catch (error) {
+        stoppedBy = messageOf(error);
         reportError(error, 'The import stopped');
       } finally {
-        setImporting(null);
+        running.current = null;
+        update(settleWaiting(state, stoppedBy));
+        setJob(null);
       }
-      await finishImport(results);
+      await finishImport({ results: [...extraFailures, ...jobResults(state)], skipped });
     },
-    [api, finishImport, importing, reportError],
+    [api, canStartImport, finishImport, reportError],
+  );
+
+  /** Files and folders by path (the desktop app's dialog): the Node side reads and walks them. */
+  const importPaths = useCallback(
+    async (paths: string[]) => {
+      if (paths.length === 0 || !canStartImport()) return;
+      const batchId = newBatchId();
+      running.current = { batchId, callRows: null, cancelled: false };
+      setSummary(null);
+      setJob(startJob(batchId, []));
+      let results: ImportResult[] = [];
+      try {
+        results = await api.call('articles.importPaths', { paths, batchId });
+      } catch (error) {
+        reportError(error, 'Could not import the files');
+      } finally {
+        running.current = null;
+        setJob(null);
+      }
+      await finishImport({ results, skipped: 0 });
+    },
+    [api, canStartImport, finishImport, reportError],
+  );
+
+  const cancelImport = useCallback(() => {
+    const current = running.current;
+    if (!current || current.cancelled) return;
+    current.cancelled = true;
+    setJob((j) => (j ? { ...j, cancelling: true } : j));
+    // Files of later calls are never sent; the Node side stops the call in flight after its current file.
+    api.call('articles.cancelImport', { batchId: current.batchId }).catch((error: unknown) => reportError(error, 'Could not cancel the import'));
+  }, [api, reportError]);
+
+  /** Files from a folder chosen with the folder picker (each carries its path inside the folder). */
+  const importFolderFiles = useCallback(
+    (list: readonly File[]) => {
+      const found = list.map((file) => ({ file, path: file.webkitRelativePath || file.name }));
+      const selection = selectFolderFiles(found);
+      void importFiles(selection.files, selection.skippedHidden + selection.skippedUnsupported);
+    },
+    [importFiles],
+  );
+
+  /** A drop: loose files as they are, folders walked (hidden files and unknown formats skipped). */
+  const importDrop = useCallback(
+    async (loose: File[], folders: EntryLike[]) => {
+      const walked = await walkEntries<File>(folders);
+      const selection = selectFolderFiles(walked.files);
+      const failures: ImportResult[] = walked.unreadable.map((u) => ({
+        file: u.path,
+        status: 'error',
+        articleId: null,
+        title: null,
+        error: u.error,
+        nearDuplicateOf: null,
+        similarity: null,
+      }));
+      const files = [...loose.map((file) => ({ file, path: file.name })), ...selection.files];
+      await importFiles(files, selection.skippedHidden + selection.skippedUnsupported + walked.skippedHiddenFolders, failures);
+    },
+    [importFiles],
   );
 
   const startImport = useCallback(async () => {
@@ -269,21 +380,95 @@ export function App() {
     }
     try {
       const paths = await api.call('shell.chooseImportFiles', {});
-      if (paths.length === 0) return;
-      setSummary(null);
-      importOffset.current = 0;
-      setImporting({ done: 0, total: paths.length, file: null });
-      let results: ImportResult[] = [];
-      try {
-        results = await api.call('articles.importPaths', { paths });
-      } finally {
-        setImporting(null);
-      }
-      await finishImport(results);
+      await importPaths(paths);
     } catch (error) {
       reportError(error, 'Could not import the files');
     }
-  }, [api, finishImport, reportError]);
+  }, [api, importPaths, reportError]);
+
+  const startFolderImport = useCallback(() => {
+    if (!notebookPath.current) {
+      reportError('Open or create a notebook before importing files.');
+      return;
+    }
+    folderInputRef.current?.click();
+  }, [reportError]);
+
+  // ---- paste ----
+  const importPaste = useCallback(
+    async (content: { html: string; text: string }) => {
+      if (!canStartImport()) return;
+      const html = content.html.trim() === '' ? undefined : content.html;
+      const text = content.text.trim() === '' ? undefined : content.text;
+      if (!html && !text) {
+        reportError('The clipboard holds no text to import as an article.');
+        return;
+      }
+      setSummary(null);
+      try {
+        const result = await api.call('articles.paste', { ...(html ? { html } : {}), ...(text ? { text } : {}) });
+        await finishImport({ results: [result], skipped: 0 });
+      } catch (error) {
+        reportError(error, 'Could not import the pasted content');
+      }
+    },
+    [api, canStartImport, finishImport, reportError],
+  );
+
+  /** The "Paste as article" button: the asynchronous clipboard API (the browser may ask for permission). */
+  const pasteFromClipboard = useCallback(async () => {
+    if (!notebookPath.current) {
+      reportError('Open or create a notebook before importing files.');
+      return;
+    }
+    try {
+      let html = '';
+      let text = '';
+      if (typeof navigator.clipboard.read === 'function') {
+        for (const item of await navigator.clipboard.read()) {
+          if (!html && item.types.includes('text/html')) html = await (await item.getType('text/html')).text();
+          if (!text && item.types.includes('text/plain')) text = await (await item.getType('text/plain')).text();
+        }
+      } else {
+        text = await navigator.clipboard.readText();
+      }
+      await importPaste({ html, text });
+    } catch (error) {
+      reportError(`Could not read the clipboard (${messageOf(error)}). Press ${MOD}+V in the window instead.`);
+    }
+  }, [importPaste, reportError]);
+
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent): void => {
+      // Pasting into a field (the filter, the metadata form, a dialog) stays a normal paste.
+      const target = event.target instanceof Element ? event.target : null;
+      if (dialog || target?.closest('input, textarea, select, [contenteditable="true"], [contenteditable=""]')) return;
+      const data = event.clipboardData;
+      if (!data || !notebookPath.current) return;
+      event.preventDefault();
+      const files = Array.from(data.files);
+      if (files.length > 0) {
+        void importFiles(files.map((file) => ({ file, path: file.name })));
+        return;
+      }
+      void importPaste({ html: data.getData('text/html'), text: data.getData('text/plain') });
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [dialog, importFiles, importPaste]);
+
+  // ---- noise ----
+  const setNoise = useCallback(
+    async (id: string, start: number, end: number, noise: boolean) => {
+      try {
+        const updated = await api.call('articles.setNoise', { id, start, end, noise });
+        setArticles((list) => list.map((a) => (a.id === id ? updated : a)));
+      } catch (error) {
+        reportError(error, noise ? 'Could not mark the text as noise' : 'Could not unmark the noise');
+      }
+    },
+    [api, reportError],
+  );
 
   // ---- notebooks ----
   const openDialog = useCallback(
@@ -351,9 +536,13 @@ export function App() {
 
   useDossierEvents((event) => {
     switch (event.type) {
-      case 'import.progress':
-        setImporting((p) => (p ? { ...p, done: Math.min(p.total, importOffset.current + event.done), file: event.file } : p));
+      case 'import.progress': {
+        // Only this page's batch: other windows and the CLI import into the same notebook too.
+        const current = running.current;
+        if (!current || event.batchId !== current.batchId) break;
+        setJob((j) => (j ? applyProgress(j, current.callRows, event) : j));
         break;
+      }
       case 'notebook.changed':
         applyNotebook(event.notebook);
         break;
@@ -423,8 +612,20 @@ export function App() {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length > 0) void importFiles(files);
+      // Entries must be taken now: the drop's items are emptied once this handler returns.
+      const loose: File[] = [];
+      const folders: EntryLike[] = [];
+      const items = Array.from(event.dataTransfer?.items ?? []).filter((item) => item.kind === 'file');
+      for (const item of items) {
+        const entry = typeof item.webkitGetAsEntry === 'function' ? item.webkitGetAsEntry() : null;
+        if (entry?.isDirectory) folders.push(entry);
+        else {
+          const file = item.getAsFile();
+          if (file) loose.push(file);
+        }
+      }
+      if (items.length === 0) loose.push(...Array.from(event.dataTransfer?.files ?? []));
+      if (loose.length > 0 || folders.length > 0) void importDrop(loose, folders);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);
@@ -436,7 +637,7 @@ export function App() {
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, [importFiles]);
+  }, [importDrop]);
 
   // ---- derived ----
   const visible = useMemo(() => {
@@ -447,6 +648,8 @@ export function App() {
     );
   }, [articles, filter]);
   const selectedSummary = useMemo(() => articles.find((a) => a.id === selectedId) ?? null, [articles, selectedId]);
+  const titles = useMemo(() => new Map(articles.map((a) => [a.id, a.title])), [articles]);
+  const titleOf = useCallback((id: string): string | null => titles.get(id) ?? null, [titles]);
 
   const notebookName = notebook ? notebook.meta.name || baseName(notebook.path) : null;
   const problems = notebook?.problems ?? [];
@@ -473,7 +676,7 @@ export function App() {
     readerEmpty = (
       <div className="welcome">
         <h2>This notebook is empty</h2>
-        <p>Drop .txt or .md files here or use Import files…</p>
+        <p>Drop files or folders here (text, Markdown, HTML, MHTML, PDF, Word), use Import files…, or paste with {MOD}+V.</p>
       </div>
     );
   else readerEmpty = <p className="muted">Select an article in the list to read it.</p>;
@@ -486,13 +689,15 @@ export function App() {
         notebookPath={notebook?.path ?? null}
         articleCount={articles.length}
         problemCount={problems.length}
-        importing={importing}
+        importing={job !== null}
         inspectorOpen={inspectorOpen}
         live={live}
         mod={MOD}
         onOpen={() => openDialog('open')}
         onCreate={() => openDialog('create')}
         onImport={() => void startImport()}
+        onImportFolder={startFolderImport}
+        onPaste={() => void pasteFromClipboard()}
         onToggleInspector={toggleInspector}
         onShowProblems={() => {
           setInspectorOpen(true);
@@ -510,12 +715,30 @@ export function App() {
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
           event.target.value = ''; // choosing the same files again must fire change again
-          void importFiles(files);
+          void importFiles(files.map((file) => ({ file, path: file.name })));
+        }}
+      />
+      <input
+        ref={(el) => {
+          folderInputRef.current = el;
+          // Not a React prop: set the DOM property so the picker chooses folders (Chromium, Electron).
+          if (el) el.webkitdirectory = true;
+        }}
+        type="file"
+        multiple
+        aria-label="Choose a folder to import"
+        className="visually-hidden"
+        tabIndex={-1}
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = '';
+          importFolderFiles(files);
         }}
       />
       <div className="notices">
         <ErrorList errors={errors} onDismiss={dismissError} />
-        <ImportSummary results={summary} onDismiss={() => setSummary(null)} />
+        {job ? <ImportPanel job={job} titleOf={titleOf} onCancel={cancelImport} /> : null}
+        <ImportSummary outcome={summary} titleOf={titleOf} onDismiss={() => setSummary(null)} />
       </div>
       <div className="panes">
         <nav className="pane corpus" aria-label="Corpus" data-pane="list">
@@ -553,6 +776,7 @@ export function App() {
             selectedId={selectedId}
             onSelect={setSelectedId}
             onOpen={() => focusPane('reader')}
+            titleOf={titleOf}
             emptyText={
               !notebook ? 'No notebook open.' : listLoading ? 'Loading articles…' : filter ? `No articles match “${filter}”.` : 'No articles yet.'
             }
@@ -567,10 +791,24 @@ export function App() {
           onHideNoiseChange={setHideNoise}
           onEscape={() => focusPane('list')}
           onCopy={copyText}
+          onSetNoise={setNoise}
+          mod={MOD}
           empty={readerEmpty}
         />
         {inspectorOpen ? (
-          <Inspector ref={inspectorRef} problems={problems} summary={selectedSummary} article={article} onSave={saveMeta} />
+          <Inspector
+            ref={inspectorRef}
+            problems={problems}
+            summary={selectedSummary}
+            article={article}
+            onSave={saveMeta}
+            titleOf={titleOf}
+            onOpenArticle={(id) => {
+              // Keep the filter when the article passes it; otherwise clear it so the selection is visible.
+              if (!visible.some((a) => a.id === id)) setFilter('');
+              setSelectedId(id);
+            }}
+          />
         ) : null}
       </div>
       {dragging ? <DropOverlay canImport={notebook !== null} /> : null}

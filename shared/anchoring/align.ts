@@ -4,15 +4,18 @@
  * and of its context survived. Pure.
  *
  * Semi-global alignment with affine gaps (Gotoh): the whole passage must be aligned, the window's
- * own ends are free. A substitution costs 20 units, a gap (text inserted or deleted) 20 to open
+ * own ends are free. A substitution costs 21 units, a gap (text inserted or deleted) 20 to open
  * plus 2 per character: an inserted sentence is one edit, not forty, so the alignment does not
  * garble the quote to avoid paying for it. Text inserted right at the quote's edges costs 1 per
  * character (the commonest edit: words added before or after a highlight); deleting the quote's
- * own characters costs 4 (so the quote is not given up to avoid a long insertion). Every
- * operation inside the quote costs a further tiny amount (units exceed the number of possible
- * operations), which only breaks ties: text inserted next to the quote stays outside it even
- * when it begins or ends with the quote's own letters.
+ * own characters costs 10 (so the quote is not given up to avoid a long insertion). As edge
+ * insertions are cheaper than insertions inside the quote, text added next to the quote stays
+ * outside it even when it begins or ends with the quote's own letters ("news" + ", we guess").
+ * A quote that began (ended) between words pays as much as a substitution for beginning
+ * (ending) inside a word, which keeps "of" off "officials". The optional anchors pin one end of
+ * the window, for measuring one side of the context next to a known position.
  */
+import { diffText } from './diff';
 
 export interface Alignment {
   /** The quote's new range, absolute offsets in the text. */
@@ -20,17 +23,55 @@ export interface Alignment {
   end: number;
   /** Quote characters matched identically. */
   quoteMatched: number;
+  /** Quote characters other than whitespace not found again (changed or deleted). */
+  quoteLost: number;
   /** Similarity of the quote to its new range: Dice on matched characters, 2m / (|quote| + |range|). */
   quoteSim: number;
   /** Share of the prefix / suffix found again next to the quote (in runs of >= SOLID_RUN matches). */
   prefixSim: number;
   suffixSim: number;
+  prefix: Side;
+  suffix: Side;
 }
+
+/** How far text inserted next to the quote may push a side of its context and still be found. */
+const SIDE_SLACK = 48;
+
+/** A run of identical characters found again: its text, and how many of them lie on this side. */
+export interface Run {
+  text: string;
+  chars: number;
+}
+
+/** How one side of the context was found: characters matched in solid runs, text inserted. */
+export interface Side {
+  solid: number;
+  /** The solid runs touching this side (so the caller can ask how common each one is). */
+  runs: Run[];
+  inserted: number;
+}
+
+/**
+ * The stored prefix against the text just before `pos`: aligned so that it ends at `pos` (text
+ * in between counts as inserted). Same measure as Alignment.prefix.
+ */
+export function prefixAt(prefix: string, text: string, pos: number): Side {
+  if (prefix.length === 0 || pos <= 0) return { solid: 0, runs: [], inserted: 0 };
+  return alignPassage(prefix, '', '', text, Math.max(0, pos - prefix.length - SIDE_SLACK), pos, { anchorEnd: true }).prefix;
+}
+
+/** The stored suffix against the text just after `pos` (see prefixAt). */
+export function suffixAt(suffix: string, text: string, pos: number): Side {
+  if (suffix.length === 0 || pos >= text.length) return { solid: 0, runs: [], inserted: 0 };
+  return alignPassage('', '', suffix, text, pos, Math.min(text.length, pos + suffix.length + SIDE_SLACK), { anchorStart: true }).suffix;
+}
+
+/** Share of a side found again: solid matches over (its length + text inserted into it). */
+export const sideSim = (side: Side, len: number): number => (len === 0 ? 1 : side.solid / (len + side.inserted));
 
 /** Matches in shorter runs than this do not count as context evidence: unrelated text matches by chance in ones and twos. */
 const SOLID_RUN = 4;
 
-/** Pack the predecessor state of each matrix (0 M, 1 X, 2 Y) into one byte per cell. */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Letters, digits and combining marks of any script (ASCII answered without the regex). */
 export function isWordChar(ch: string | undefined): boolean {
@@ -40,9 +81,76 @@ export function isWordChar(ch: string | undefined): boolean {
   return WORD_CHAR.test(ch);
 }
 
-const M_ = 0;
+// Costs (see the header): a substitution 21, opening a gap 20, each gapped character 2, text
+// inserted at the quote's edges 1 per character, a deleted quote character 10, an edge of the
+// quote placed inside a word 20.
+const SUB = 21; // a hair above OPEN: of two equally cheap readings, the one matching more characters wins
+const OPEN = 20;
+const EXT = 2;
+const EXT_BOUNDARY = 1;
+const EXT_QUOTE_DEL = 10;
+const EDGE = 20;
+
+/** Space, tab, line feed, carriage return, form feed, no-break space. */
+export const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160;
+
+// The three matrices of the affine-gap alignment; each cell packs its predecessor states in a byte.
+const M_ = 0; // characters aligned (equal or substituted)
 const X_ = 1; // a passage character deleted (vertical)
 const Y_ = 2; // a window character inserted (horizontal)
+
+/** Above this many cells a passage is aligned by its ends (alignLongPassage) instead. */
+export const MAX_ALIGN_CELLS = 4_000_000;
+/** Characters of a long quote's head and tail aligned with the context. */
+const LONG_EDGE = 256;
+
+/**
+ * A long passage (a whole section highlighted) aligned by its two ends: prefix + the quote's
+ * first LONG_EDGE characters near the estimated start, the quote's last LONG_EDGE characters +
+ * suffix near the estimated end, and the quote against the text between them by a diff. Memory
+ * and time stay linear-ish where the full table would not fit.
+ */
+export function alignLongPassage(
+  prefix: string,
+  quote: string,
+  suffix: string,
+  text: string,
+  estStart: number,
+  estEnd: number,
+  pad: number,
+): Alignment {
+  const head = quote.slice(0, LONG_EDGE);
+  const tail = quote.slice(-LONG_EDGE);
+  pad = Math.min(pad, 2 * LONG_EDGE); // each end is sought near its own estimate
+  const h = alignPassage(prefix, head, '', text, Math.max(0, estStart - prefix.length - pad), Math.min(text.length, estStart + head.length + pad));
+  const t = alignPassage('', tail, suffix, text, Math.max(0, estEnd - tail.length - pad), Math.min(text.length, estEnd + suffix.length + pad));
+  const start = h.start;
+  const end = Math.max(start, t.end);
+  let quoteMatched = 0;
+  let quoteLost = 0;
+  if (end > start) {
+    const d = diffText(quote, text.slice(start, end));
+    quoteMatched = quote.length;
+    for (const hk of d.hunks) {
+      quoteMatched -= hk.oldEnd - hk.oldStart;
+      for (let k = hk.oldStart; k < hk.oldEnd; k++) if (!isSpace(quote.charCodeAt(k))) quoteLost++;
+    }
+  } else {
+    for (let k = 0; k < quote.length; k++) if (!isSpace(quote.charCodeAt(k))) quoteLost++;
+  }
+  const rangeLen = end - start;
+  return {
+    start,
+    end,
+    quoteMatched,
+    quoteLost,
+    quoteSim: (2 * quoteMatched) / (quote.length + rangeLen),
+    prefixSim: h.prefixSim,
+    suffixSim: t.suffixSim,
+    prefix: h.prefix,
+    suffix: t.suffix,
+  };
+}
 
 export interface AlignOptions {
   /** The passage must begin at the window's first character (text skipped there is an insertion). */
@@ -69,18 +177,13 @@ export function alignPassage(
   const n = winEnd - winStart;
   const qs = prefix.length; // first quote index in L
   const qe = prefix.length + quote.length; // one past the last
-  const U = m + n + 2; // > number of operations, so the inside-quote surcharge only breaks ties
-  const SUB = 20 * U;
-  const OPEN = 20 * U;
-  const EXT = 2 * U;
-  const EXT_BOUNDARY = U; // text added right next to the quote: the most common edit of all
-  const EXT_QUOTE_DEL = 4 * U; // losing the quote's own characters is what we least expect
-  const INF = Number.POSITIVE_INFINITY;
+  // Integer costs in Int32Arrays; INF leaves headroom for the additions made to it.
+  const INF = 0x3fffffff;
   const cols = n + 1;
   const back = new Uint8Array((m + 1) * cols);
-  let pM = new Float64Array(cols); // row 0: free start anywhere in the window
-  let pX = new Float64Array(cols).fill(INF);
-  let pY = new Float64Array(cols).fill(INF);
+  let pM = new Int32Array(cols); // row 0: free start anywhere in the window
+  let pX = new Int32Array(cols).fill(INF);
+  let pY = new Int32Array(cols).fill(INF);
   if (opts.anchorStart) {
     // Row 0 with an anchored start: only column 0 is free; reaching column j is a leading gap.
     pM.fill(INF);
@@ -90,9 +193,9 @@ export function alignPassage(
       back[j] = (j === 1 ? M_ : Y_) << 4;
     }
   }
-  let cM = new Float64Array(cols);
-  let cX = new Float64Array(cols);
-  let cY = new Float64Array(cols);
+  let cM = new Int32Array(cols);
+  let cX = new Int32Array(cols);
+  let cY = new Int32Array(cols);
   const w = new Uint16Array(n);
   for (let j = 0; j < n; j++) w[j] = text.charCodeAt(winStart + j);
   // A quote that began (ended) between words should not now begin (end) inside a word: placing
@@ -108,22 +211,20 @@ export function alignPassage(
       prevWord = here;
     }
   }
-  const EDGE = SUB;
 
   for (let i = 1; i <= m; i++) {
     const li = L.charCodeAt(i - 1);
-    const inQ = i - 1 >= qs && i - 1 < qe ? 1 : 0; // the passage character consumed on this row
-    const sub = SUB + inQ;
-    const del = inQ ? EXT_QUOTE_DEL + 1 : EXT;
-    // Insertion between L[i-1] and L[i]: inside the quote, at its edges, or in the context.
-    const ins = i > qs && i < qe ? EXT + 1 : i === qs || i === qe ? EXT_BOUNDARY : EXT;
+    const inQ = i - 1 >= qs && i - 1 < qe; // the passage character consumed on this row
+    const del = inQ ? EXT_QUOTE_DEL : EXT;
+    // Insertion between L[i-1] and L[i]: at the quote's edges, or anywhere else.
+    const ins = i === qs || i === qe ? EXT_BOUNDARY : EXT;
     const row = i * cols;
     const startEdge = startAtWord && i === qs + 1; // moves into this row fix where the quote starts
     const endEdge = endAtWord && i === qe; // moves into this row fix where it ends
     cM[0] = INF;
     cY[0] = INF;
     {
-      const a = pM[0]! + OPEN;
+      const a = Math.min(INF, pM[0]! + OPEN);
       const b = pX[0]!;
       cX[0] = (a <= b ? a : b) + del;
       back[row] = (a <= b ? M_ : X_) << 2;
@@ -140,7 +241,7 @@ export function alignPassage(
         m0 = pY[j - 1]!;
         mFrom = Y_;
       }
-      cM[j] = m0 + (li === w[j - 1] ? 0 : sub) + (startEdge && midWord[j - 1] ? EDGE : 0) + (endEdge && midWord[j] ? EDGE : 0);
+      cM[j] = m0 + (li === w[j - 1] ? 0 : SUB) + (startEdge && midWord[j - 1] ? EDGE : 0) + (endEdge && midWord[j] ? EDGE : 0);
       // X: delete L[i-1], from (i-1, j).
       let x0 = pM[j]! + OPEN;
       let xFrom = M_;
@@ -230,11 +331,19 @@ export function alignPassage(
   }
   if (quoteStartCol < 0) quoteStartCol = j;
   if (quoteEndCol < 0) quoteEndCol = endJ;
+  if (opts.anchorStart) insAtRow[0]! += j; // window text skipped before the passage began
 
   let quoteMatched = 0;
-  for (let k = qs; k < qe; k++) quoteMatched += matched[k]!;
+  let quoteLost = 0;
+  for (let k = qs; k < qe; k++) {
+    quoteMatched += matched[k]!;
+    if (!matched[k] && !isSpace(L.charCodeAt(k))) quoteLost++;
+  }
   // Solid matches: characters in runs of >= SOLID_RUN consecutive identical matches.
-  const solid = new Uint8Array(m);
+  let prefixSolid = 0;
+  let suffixSolid = 0;
+  const prefixRuns: Run[] = [];
+  const suffixRuns: Run[] = [];
   for (let k = 0; k < m; ) {
     if (!matched[k]) {
       k++;
@@ -242,13 +351,21 @@ export function alignPassage(
     }
     let e = k;
     while (e < m && matched[e]) e++;
-    if (e - k >= SOLID_RUN) solid.fill(1, k, e);
+    if (e - k >= SOLID_RUN) {
+      const inPrefix = Math.max(0, Math.min(e, qs) - k);
+      const inSuffix = Math.max(0, e - Math.max(k, qe));
+      const runText = inPrefix + inSuffix > 0 ? L.slice(k, e) : '';
+      if (inPrefix > 0) {
+        prefixSolid += inPrefix;
+        prefixRuns.push({ text: runText, chars: inPrefix });
+      }
+      if (inSuffix > 0) {
+        suffixSolid += inSuffix;
+        suffixRuns.push({ text: runText, chars: inSuffix });
+      }
+    }
     k = e;
   }
-  let prefixSolid = 0;
-  for (let k = 0; k < qs; k++) prefixSolid += solid[k]!;
-  let suffixSolid = 0;
-  for (let k = qe; k < m; k++) suffixSolid += solid[k]!;
   // Text inserted inside the context or between it and the quote counts against the context.
   let prefixIns = 0;
   for (let r = 1; r <= qs; r++) prefixIns += insAtRow[r]!;
@@ -262,8 +379,11 @@ export function alignPassage(
     start,
     end,
     quoteMatched,
+    quoteLost,
     quoteSim: quote.length + rangeLen === 0 ? 0 : (2 * quoteMatched) / (quote.length + rangeLen),
     prefixSim: prefix.length === 0 ? 1 : prefixSolid / (prefix.length + prefixIns),
     suffixSim: suffix.length === 0 ? 1 : suffixSolid / (suffix.length + suffixIns),
+    prefix: { solid: prefixSolid, runs: prefixRuns, inserted: prefixIns },
+    suffix: { solid: suffixSolid, runs: suffixRuns, inserted: suffixIns },
   };
 }

@@ -4,10 +4,11 @@
  *
  * Strategy, linear-ish for long articles with small edits:
  * 1. trim the common prefix and suffix (one small edit anywhere costs O(n) and nothing more);
- * 2. if what is left is small, Myers' O(ND) diff on characters;
- * 3. otherwise a word-level diff of the middle (Myers with a work budget, falling back to
- *    patience-style splitting on tokens that are unique in both sides), each changed region then
- *    refined character by character so a one-letter typo fix stays a one-letter change.
+ * 2. a word-level diff of the middle (Myers' O(ND) with a work budget, falling back to
+ *    patience-style splitting on tokens that are unique in both sides): words inserted stay one
+ *    insertion instead of being scattered over matching letters ("p[ri]m[e m]inister");
+ * 3. each replaced region refined character by character, so a one-letter typo fix stays a
+ *    one-letter change.
  * A region whose diff would exceed the budget is kept as one replacement: correct (every
  * position still maps), only less precise.
  *
@@ -29,10 +30,14 @@ export interface TextDiff {
   hunks: Hunk[];
 }
 
-/** Character regions at most this long (both sides together) are diffed on characters directly. */
-const CHAR_DIFF_MAX = 4000;
+/** Replaced word regions at most this long (both sides together) are refined on characters. */
+const CHAR_DIFF_MAX = 256; // larger rewrites gain nothing from letter-level matches
 /** Work budget for one Myers run, in (n + m) * D steps. */
 const MYERS_WORK = 4_000_000;
+/** Work budget for one whole diff (all Myers runs together). */
+const TOTAL_WORK = 40_000_000;
+/** Regions longer than this (both sides, in tokens) are split on unique tokens before Myers. */
+const PATIENCE_FIRST = 4000;
 /** Hard limit on D for one Myers run (the trace costs O(D^2) memory). */
 const MYERS_MAX_D = 2000;
 
@@ -52,12 +57,10 @@ export function diffText(oldText: string, newText: string): TextDiff {
   const aHi = oldText.length - suf;
   const bLo = pre;
   const bHi = newText.length - suf;
-  if (aLo < aHi || bLo < bHi) {
-    if (aHi - aLo + (bHi - bLo) <= CHAR_DIFF_MAX) {
-      diffChars(oldText, aLo, aHi, newText, bLo, bHi, hunks);
-    } else {
-      diffWords(oldText, aLo, aHi, newText, bLo, bHi, hunks);
-    }
+  if (aLo < aHi && bLo < bHi) {
+    diffWords(oldText, aLo, aHi, newText, bLo, bHi, hunks);
+  } else if (aLo < aHi || bLo < bHi) {
+    hunks.push({ oldStart: aLo, oldEnd: aHi, newStart: bLo, newEnd: bHi }); // a pure insertion or deletion
   }
   return { oldLength: oldText.length, newLength: newText.length, hunks: normalize(hunks) };
 }
@@ -140,14 +143,31 @@ function diffWords(a: string, aLo: number, aHi: number, b: string, bLo: number, 
 type Seq = ArrayLike<number>;
 
 /**
- * Diff two whole sequences; hunks in sequence indices. Trim, Myers within budget, else split on
- * unique anchors and diff the gaps (an explicit stack, so no recursion depth limit).
+ * Diff two whole sequences; hunks in sequence indices. Trim; split a large region on elements
+ * unique to both sides first (patience diff), Myers on what is small; a region that exceeds the
+ * budget becomes one replacement. An explicit stack, so no recursion depth limit; one work
+ * budget for the whole call, so two unrelated texts cost a bounded time.
  */
 function diffSeq(a: Seq, b: Seq, out: Hunk[]): void {
   const emit = (aS: number, aE: number, bS: number, bE: number): void => {
     out.push({ oldStart: aS, oldEnd: aE, newStart: bS, newEnd: bE });
   };
+  let budget = TOTAL_WORK;
   const stack: [number, number, number, number][] = [[0, a.length, 0, b.length]];
+  const split = (aS: number, aE: number, bS: number, bE: number): boolean => {
+    const anchors = uniqueAnchors(a, aS, aE, b, bS, bE);
+    if (anchors.length === 0) return false;
+    // Diff the gaps between anchors (the anchors themselves are equal).
+    let pa = aS;
+    let pb = bS;
+    for (const [ia, ib] of anchors) {
+      stack.push([pa, ia, pb, ib]);
+      pa = ia + 1;
+      pb = ib + 1;
+    }
+    stack.push([pa, aE, pb, bE]);
+    return true;
+  };
   while (stack.length > 0) {
     let [aS, aE, bS, bE] = stack.pop()!;
     while (aS < aE && bS < bE && a[aS] === b[bS]) {
@@ -163,26 +183,16 @@ function diffSeq(a: Seq, b: Seq, out: Hunk[]): void {
       continue;
     }
     const total = aE - aS + (bE - bS);
-    const maxD = Math.min(total, MYERS_MAX_D, Math.max(16, Math.floor(MYERS_WORK / total)));
-    const edits = myers(a, aS, aE, b, bS, bE, maxD);
+    if (total > PATIENCE_FIRST && split(aS, aE, bS, bE)) continue;
+    const maxD = Math.min(total, MYERS_MAX_D, Math.max(16, Math.floor(MYERS_WORK / total)), Math.floor(budget / total));
+    const edits = maxD >= 1 ? myers(a, aS, aE, b, bS, bE, maxD) : null;
+    budget -= total * Math.max(1, maxD);
     if (edits) {
       for (const e of edits) out.push(e);
       continue;
     }
-    const anchors = uniqueAnchors(a, aS, aE, b, bS, bE);
-    if (anchors.length === 0) {
-      emit(aS, aE, bS, bE); // too different to diff within budget: one replacement
-      continue;
-    }
-    // Diff the gaps between anchors (the anchors themselves are equal).
-    let pa = aS;
-    let pb = bS;
-    for (const [ia, ib] of anchors) {
-      stack.push([pa, ia, pb, ib]);
-      pa = ia + 1;
-      pb = ib + 1;
-    }
-    stack.push([pa, aE, pb, bE]);
+    if (total <= PATIENCE_FIRST && budget > 0 && split(aS, aE, bS, bE)) continue;
+    emit(aS, aE, bS, bE); // too different to diff within budget: one replacement
   }
 }
 

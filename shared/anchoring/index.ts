@@ -2,24 +2,23 @@
  * Re-anchoring highlights and claims after an article's text changes (an edit, a corrected text,
  * a re-imported newer version). Pure TypeScript: runs in the Node side, the CLI and the renderer.
  *
- * Rules, in order (details and the scoring in reanchor.ts):
- * 1. Edit with the old text known: map the range through a diff of old -> new. Nothing changed
- *    in the quote or its 32-character context: 'anchored' (method 'diff', score 1).
- * 2. Re-import: the old position still holds quote and context: 'anchored' ('position'); the
- *    whole stored passage (prefix + quote + suffix) occurs exactly once: 'anchored' ('exact').
- * 3. Otherwise candidates are aligned against the stored passage and scored 0.6 quote similarity
- *    + 0.35 context + 0.05 closeness. Applied when score >= threshold (default 0.75), unambiguous,
- *    and (edit mode) not a passage the edit left untouched elsewhere. Applied text identical to
- *    the quote is 'anchored', otherwise 'fuzzy' (e.g. a typo fixed or a word added inside it: one
- *    changed letter in a 20-letter quote with its context intact scores about 0.98).
- * 4. Everything else is 'orphaned' with needsReview and the best candidate for the analyst.
- *    Nothing is ever dropped and nothing below the threshold is ever applied.
+ * Use reanchorAll(selectors, oldText, newText) after an edit (one diff, shared), or with
+ * oldText null when the old text is unknown. Each result is:
+ * - 'anchored' (applied, text identical to the quote), 'fuzzy' (applied, the quote changed a
+ *   little: a typo fixed, words added inside it, line breaks changed; one changed letter in a
+ *   20-letter quote with its context intact scores about 0.97), or
+ * - 'orphaned' with needsReview: not applied, because nothing qualified (below the threshold,
+ *   more than a tenth of the quote changed, ambiguous, or the passage was removed). The best
+ *   candidate, if any, comes with it for the analyst to accept, move or delete.
+ * Nothing is ever dropped and nothing below the threshold is ever applied. The rules and the
+ * score are documented at the top of reanchor.ts; the alignment model in align.ts.
  */
 export {
   reanchor,
   reanchorAll,
   DEFAULT_ANCHOR_THRESHOLD,
   AMBIGUITY_MARGIN,
+  MAX_LOST_SHARE,
   type AnchorResult,
   type AnchorCandidate,
   type AnchorMethod,

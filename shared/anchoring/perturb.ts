@@ -268,17 +268,22 @@ export function makeCase(r: Rand, category: Category, minWords = 30, maxWords = 
       const candidates = W.slice(a, b + 1).filter((w) => w.end - w.start >= 4);
       if (candidates.length === 0) return makeCase(r, 'insert-before', minWords, maxWords);
       const w = pick(r, candidates);
+      // A typo is in a word's letters: positions next to a letter or digit, not after its
+      // trailing full stop or before a currency sign.
+      const letters: number[] = [];
+      for (let k = w.start; k < w.end; k++) if (/[\p{L}\p{N}]/u.test(text[k]!)) letters.push(k);
+      if (letters.length < 3) return makeCase(r, 'insert-before', minWords, maxWords);
       const op = int(r, 0, 2);
       if (op === 0) {
-        const at = int(r, w.start, w.end - 1);
+        const at = pick(r, letters);
         let ch = pick(r, LETTERS.split(''));
         if (ch === text[at]) ch = ch === 'x' ? 'q' : 'x';
         push({ kind: 'replace', start: at, end: at + 1, text: ch }, at, at + 1);
       } else if (op === 1) {
-        const at = int(r, w.start, w.end);
+        const at = r() < 0.5 ? pick(r, letters) : pick(r, letters) + 1; // before or after a letter
         push({ kind: 'insert', at, text: pick(r, LETTERS.split('')), inside: true }, at, at);
       } else {
-        const at = int(r, w.start, w.end - 1);
+        const at = pick(r, letters);
         push({ kind: 'delete', start: at, end: at + 1 }, at, at + 1);
       }
       break;
@@ -323,18 +328,19 @@ export function makeCase(r: Rand, category: Category, minWords = 30, maxWords = 
       const y = j < nw - 1 ? W[j + 1]!.start : W[j]!.end;
       push({ kind: 'delete', start: x, end: y }, x, y);
       if (category === 'remove-similar-exists') {
-        // A similar sentence elsewhere: the quote itself or the quote with one word changed.
-        // Elsewhere: not within two contexts' length of where the passage was (closer than that,
-        // a similar sentence in the same place is an edited passage, not a removed one).
+        // A similar sentence elsewhere: the quote with one word changed (an identical copy
+        // would make the edit a move, which it may as well be read as). Elsewhere: not within
+        // two contexts' length of where the passage was (a similar sentence in the same place
+        // is an edited passage, not a removed one).
         const spots = sentenceStarts.filter(({ w }) => w.start < x - 64 || w.start > y + 64);
         if (spots.length > 0) {
           const at = pick(r, spots).w.start;
-          let copy = text.slice(s, e).replace(/[.,]$/, '');
-          if (r() < 0.5) {
-            const ws = copy.split(' ');
-            ws[int(r, 0, ws.length - 1)] = word(r);
-            copy = ws.join(' ');
-          }
+          const ws = text.slice(s, e).replace(/[.,]$/, '').split(' ');
+          const k = int(r, 0, ws.length - 1);
+          let other = word(r);
+          while (other === ws[k]) other = word(r);
+          ws[k] = other;
+          const copy = ws.join(' ');
           push({ kind: 'insert', at, text: copy.charAt(0).toUpperCase() + copy.slice(1) + '. ', inside: false }, at, at);
         }
       }

@@ -68,14 +68,20 @@ export const FileContent = z.object({
 });
 export type FileContent = z.infer<typeof FileContent>;
 
-export const ImportStatus = z.enum(['imported', 'duplicate', 'error']);
+/** `cancelled`: the batch was cancelled before this file was read; nothing of it was stored. */
+export const ImportStatus = z.enum(['imported', 'duplicate', 'error', 'cancelled']);
 export const ImportResult = z.object({
   file: z.string(),
   status: ImportStatus,
   articleId: Id.nullable(),
   title: z.string().nullable(),
   error: z.string().nullable(),
+  /** For an imported near-duplicate: the article it nearly duplicates, and the similarity. */
+  nearDuplicateOf: Id.nullable().default(null),
+  similarity: z.number().min(0).max(1).nullable().default(null),
 });
+/** Names a batch so its progress events can be told apart and the batch cancelled. */
+export const BatchId = z.string().min(1).max(100);
 export type ImportResult = z.infer<typeof ImportResult>;
 
 export const ArticleMetaPatch = z
@@ -149,14 +155,40 @@ export const contract = {
   'articles.import': method(
     'notebook',
     'Import files handed over by content. One result per file; a bad file never stops the others.',
-    z.object({ files: z.array(FileContent).min(1) }).strict(),
+    z.object({ files: z.array(FileContent).min(1), batchId: BatchId.optional() }).strict(),
     z.array(ImportResult),
   ),
   'articles.importPaths': method(
     'notebook',
-    'Import files from paths on this machine. One result per file.',
-    z.object({ paths: z.array(z.string().min(1)).min(1) }).strict(),
+    'Import files or folders (recursively) from paths on this machine. One result per file.',
+    z.object({ paths: z.array(z.string().min(1)).min(1), batchId: BatchId.optional() }).strict(),
     z.array(ImportResult),
+  ),
+  'articles.cancelImport': method(
+    'notebook',
+    'Cancel a running import batch: files not yet read are reported as cancelled; stored ones stay.',
+    z.object({ batchId: BatchId }).strict(),
+    z.object({ cancelled: z.boolean() }),
+  ),
+  'articles.paste': method(
+    'notebook',
+    'Import pasted clipboard content (HTML and/or plain text) as an article.',
+    z.object({ html: z.string().optional(), text: z.string().optional(), title: z.string().optional() }).strict(),
+    ImportResult,
+  ),
+  'articles.setNoise': method(
+    'notebook',
+    'Mark a range as noise (kind manual) or unmark it (every noise range overlapping it is dismissed and stays dismissed).',
+    z
+      .object({
+        id: Id,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        noise: z.boolean(),
+        reason: z.string().max(500).optional(),
+      })
+      .strict(),
+    ArticleSummary,
   ),
   'articles.updateMeta': method(
     'notebook',
@@ -281,6 +313,7 @@ export type Handlers<M extends MethodName = MethodName> = {
 export const DossierEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('import.progress'),
+    batchId: BatchId.nullable(),
     done: z.number().int(),
     total: z.number().int(),
     file: z.string(),

@@ -35,6 +35,13 @@ export const ArticleSummary = z.object({
   contentHash: z.string(),
   noise: z.array(NoiseRange),
   nearDuplicateOf: Id.nullable(),
+  /** Estimated similarity (0-1) to `nearDuplicateOf`; null when it is not a near-duplicate. */
+  nearDuplicateSimilarity: z.number().min(0).max(1).nullable().default(null),
+  /**
+   * Ranges the analyst declared NOT noise: detection never flags them again (e.g. when the
+   * notebook-wide boilerplate count changes). Manual noise lives in `noise` with kind `manual`.
+   */
+  noiseDismissed: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).default([]),
   importedAt: IsoDate,
   source: ArticleSource,
   /** Length of `text` in UTF-16 code units, so lists can show size without loading bodies. */

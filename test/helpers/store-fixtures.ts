@@ -14,6 +14,8 @@ export function makeArticle(id: string, text = `Text of article ${id}. `.repeat(
     contentHash: createHash('sha256').update(text).digest('hex'),
     noise: [],
     nearDuplicateOf: null,
+    nearDuplicateSimilarity: null,
+    noiseDismissed: [],
     importedAt: new Date().toISOString(),
     source: { fileName: `${id}.txt`, mediaType: 'text/plain' },
     length: text.length,

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../shared/model/schemas';
 import { formatLength, outletAndDate } from '../lib/format';
+import { formatSimilarity } from '../lib/importPlan';
 import { nextIndex } from '../lib/listNavigation';
 
 const ROW_HEIGHT = 60;
@@ -21,13 +22,15 @@ interface Props {
   /** Enter / Right: move on to the reader. */
   onOpen(): void;
   emptyText: string;
+  /** Names an article by id (for the near-duplicate badge); null when it is not in the notebook. */
+  titleOf(id: string): string | null;
 }
 
 export function optionId(articleId: string): string {
   return `article-option-${articleId}`;
 }
 
-export const CorpusList = forwardRef<CorpusListHandle, Props>(function CorpusList({ items, selectedId, onSelect, onOpen, emptyText }, ref) {
+export const CorpusList = forwardRef<CorpusListHandle, Props>(function CorpusList({ items, selectedId, onSelect, onOpen, emptyText, titleOf }, ref) {
   const scrollRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
 
@@ -107,6 +110,7 @@ export const CorpusList = forwardRef<CorpusListHandle, Props>(function CorpusLis
                 <span className="corpus-title">{item.title || 'Untitled'}</span>
                 <span className="corpus-meta">
                   <span className="corpus-meta-text">{meta || item.source.fileName}</span>
+                  {item.nearDuplicateOf ? <NearDuplicateBadge summary={item} titleOf={titleOf} /> : null}
                   <span className="corpus-size">{formatLength(item.length)}</span>
                 </span>
               </div>
@@ -117,3 +121,14 @@ export const CorpusList = forwardRef<CorpusListHandle, Props>(function CorpusLis
     </div>
   );
 });
+
+function NearDuplicateBadge({ summary, titleOf }: { summary: ArticleSummary; titleOf(id: string): string | null }) {
+  const original = summary.nearDuplicateOf ? titleOf(summary.nearDuplicateOf) : null;
+  const similarity = formatSimilarity(summary.nearDuplicateSimilarity);
+  const hint = `Near-duplicate of ${original ? `“${original}”` : 'an article no longer in this notebook'}${similarity ? ` (${similarity} similar)` : ''}`;
+  return (
+    <span className="badge near-duplicate" title={hint}>
+      near-duplicate
+    </span>
+  );
+}

@@ -3,8 +3,10 @@ export function DropOverlay({ canImport }: { canImport: boolean }) {
   return (
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-card">
-        <div className="drop-title">Drop files to import</div>
-        <div className="drop-hint">{canImport ? '.txt and .md files' : 'Open or create a notebook first'}</div>
+        <div className="drop-title">Drop files or folders to import</div>
+        <div className="drop-hint">
+          {canImport ? 'Text, Markdown, HTML, MHTML, PDF and Word files; folders are read with their subfolders' : 'Open or create a notebook first'}
+        </div>
       </div>
     </div>
   );

@@ -5,6 +5,8 @@
 import { forwardRef, useId, useState, type FormEvent } from 'react';
 import type { Article, ArticleSummary, StoreProblem } from '../../../shared/model/schemas';
 import { formatDateTime, shortHash } from '../lib/format';
+import { formatSimilarity } from '../lib/importPlan';
+import { countNoiseByKind, effectiveNoise } from '../lib/noise';
 import { draftFromArticle, isEmptyPatch, META_FIELDS, validateDraft, type MetaDraft, type MetaField, type MetaPatch } from '../lib/metaForm';
 
 interface Props {
@@ -13,9 +15,13 @@ interface Props {
   article: Article | null;
   /** Saves a patch; resolves with the updated summary, rejects with an error whose message is shown. */
   onSave(id: string, patch: MetaPatch): Promise<ArticleSummary>;
+  /** Names an article by id; null when it is not in the notebook. */
+  titleOf(id: string): string | null;
+  /** Selects another article (the original of a near-duplicate). */
+  onOpenArticle(id: string): void;
 }
 
-export const Inspector = forwardRef<HTMLElement, Props>(function Inspector({ problems, summary, article, onSave }, ref) {
+export const Inspector = forwardRef<HTMLElement, Props>(function Inspector({ problems, summary, article, onSave, titleOf, onOpenArticle }, ref) {
   return (
     <aside ref={ref} aria-label="Inspector" className="pane inspector" data-pane="inspector" tabIndex={-1}>
       {problems.length > 0 ? <ProblemsPanel problems={problems} /> : null}
@@ -23,7 +29,12 @@ export const Inspector = forwardRef<HTMLElement, Props>(function Inspector({ pro
         <>
           <h2 className="inspector-heading">Article</h2>
           <MetaForm key={`${summary.id}`} summary={summary} onSave={onSave} />
-          <Details summary={summary} article={article && article.id === summary.id ? article : null} />
+          <Details
+            summary={summary}
+            article={article && article.id === summary.id ? article : null}
+            titleOf={titleOf}
+            onOpenArticle={onOpenArticle}
+          />
         </>
       ) : (
         <p className="muted inspector-empty">Select an article to see and correct its details.</p>
@@ -169,31 +180,64 @@ function MetaForm({ summary, onSave }: { summary: ArticleSummary; onSave: Props[
   );
 }
 
-function Details({ summary, article }: { summary: ArticleSummary; article: Article | null }) {
+function Details({
+  summary,
+  article,
+  titleOf,
+  onOpenArticle,
+}: {
+  summary: ArticleSummary;
+  article: Article | null;
+  titleOf(id: string): string | null;
+  onOpenArticle(id: string): void;
+}) {
+  const noise = effectiveNoise(summary.noise, summary.noiseDismissed);
+  const byKind = countNoiseByKind(noise);
+  const original = summary.nearDuplicateOf;
+  const originalTitle = original ? titleOf(original) : null;
+  const similarity = formatSimilarity(summary.nearDuplicateSimilarity);
+  // Some importers record how the file was decoded; show it when present (not part of every source).
+  const encoding = (summary.source as { encoding?: unknown }).encoding;
   return (
     <dl className="details">
+      {original ? (
+        <>
+          <dt>Near-duplicate</dt>
+          <dd className="near-duplicate-line">
+            <span>
+              Near-duplicate of {originalTitle ? <q>{originalTitle}</q> : <code>{original}</code>}
+              {similarity ? ` (${similarity})` : ''}
+            </span>{' '}
+            {originalTitle ? (
+              <button type="button" className="button small" onClick={() => onOpenArticle(original)}>
+                Open original
+              </button>
+            ) : (
+              <span className="muted">(no longer in this notebook)</span>
+            )}
+          </dd>
+        </>
+      ) : null}
       <dt>Imported</dt>
       <dd>{formatDateTime(summary.importedAt)}</dd>
       <dt>Source file</dt>
       <dd>
         <code className="path">{summary.source.fileName}</code> <span className="muted">({summary.source.mediaType})</span>
       </dd>
+      {typeof encoding === 'string' && encoding !== '' ? (
+        <>
+          <dt>Encoding</dt>
+          <dd>{encoding}</dd>
+        </>
+      ) : null}
       <dt>Content hash</dt>
       <dd>
         <code title={summary.contentHash}>{shortHash(summary.contentHash)}</code>
       </dd>
       <dt>Length</dt>
       <dd>{(article?.text.length ?? summary.length).toLocaleString()} characters</dd>
-      <dt>Noise ranges</dt>
-      <dd>{summary.noise.length === 0 ? 'None marked' : summary.noise.length}</dd>
-      {summary.nearDuplicateOf ? (
-        <>
-          <dt>Near duplicate of</dt>
-          <dd>
-            <code>{summary.nearDuplicateOf}</code>
-          </dd>
-        </>
-      ) : null}
+      <dt>Noise</dt>
+      <dd>{byKind === '' ? 'None marked' : byKind}</dd>
       <dt>Article id</dt>
       <dd>
         <code>{summary.id}</code>

@@ -2,24 +2,21 @@
 import { forwardRef } from 'react';
 import type { LiveStatus } from '../api/transport';
 
-export interface ImportProgress {
-  done: number;
-  total: number;
-  file: string | null;
-}
-
 interface Props {
   notebookName: string | null;
   notebookPath: string | null;
   articleCount: number;
   problemCount: number;
-  importing: ImportProgress | null;
+  /** An import is running (its progress is shown in the import panel below the bar). */
+  importing: boolean;
   inspectorOpen: boolean;
   live: LiveStatus;
   mod: string;
   onOpen(): void;
   onCreate(): void;
   onImport(): void;
+  onImportFolder(): void;
+  onPaste(): void;
   onToggleInspector(): void;
   onShowProblems(): void;
 }
@@ -40,21 +37,6 @@ export const TopBar = forwardRef<HTMLElement, Props>(function TopBar(props, ref)
         ) : null}
       </div>
       <div className="topbar-actions">
-        {importing ? (
-          <div
-            className="import-progress"
-            role="progressbar"
-            aria-label="Import progress"
-            aria-valuemin={0}
-            aria-valuemax={importing.total}
-            aria-valuenow={importing.done}
-            aria-valuetext={`Importing ${importing.done} of ${importing.total}`}
-            title={importing.file ?? undefined}
-          >
-            <span className="spinner" aria-hidden="true" />
-            Importing {Math.min(importing.done + 1, importing.total)} of {importing.total}…
-          </div>
-        ) : null}
         {props.live === 'reconnecting' ? (
           <span className="live-status" title="Updates from the host are paused; the page reconnects by itself">
             Reconnecting…
@@ -75,10 +57,32 @@ export const TopBar = forwardRef<HTMLElement, Props>(function TopBar(props, ref)
           type="button"
           className="button primary"
           onClick={props.onImport}
-          disabled={notebookName === null || importing !== null}
-          title={notebookName === null ? 'Open or create a notebook first' : `Import .txt and .md files (${mod}+I), or drop them on the window`}
+          disabled={notebookName === null || importing}
+          title={
+            notebookName === null
+              ? 'Open or create a notebook first'
+              : `Import text, Markdown, HTML, MHTML, PDF and Word files (${mod}+I), or drop files and folders on the window`
+          }
         >
           Import files…
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={props.onImportFolder}
+          disabled={notebookName === null || importing}
+          title={notebookName === null ? 'Open or create a notebook first' : 'Import every readable file in a folder and its subfolders'}
+        >
+          Import folder…
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={props.onPaste}
+          disabled={notebookName === null || importing}
+          title={notebookName === null ? 'Open or create a notebook first' : `Import what is on the clipboard as an article (or press ${mod}+V in the window)`}
+        >
+          Paste as article
         </button>
         <button
           type="button"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NoiseRange } from '../../../shared/model/schemas';
-import { describeNoise, normalizeNoise, segmentRange } from './noise';
+import { countNoiseByKind, describeNoise, effectiveNoise, normalizeNoise, segmentRange, spansOverlapping } from './noise';
 
 const r = (start: number, end: number, kind: NoiseRange['kind'] = 'ad', reason = ''): NoiseRange => ({ start, end, kind, reason });
 
@@ -16,8 +16,20 @@ describe('normalizeNoise', () => {
 
   it('merges overlapping and touching ranges and keeps every kind and reason', () => {
     const spans = normalizeNoise([r(20, 30, 'navigation', 'menu'), r(0, 10, 'ad', 'banner'), r(5, 20, 'boilerplate', 'footer')], 40);
-    expect(spans).toEqual([{ start: 0, end: 30, kinds: ['ad', 'boilerplate', 'navigation'], reasons: ['banner', 'footer', 'menu'] }]);
-    expect(describeNoise(spans[0]!)).toBe('Advertisement, Boilerplate, Navigation: banner; footer; menu');
+    expect(spans).toEqual([
+      {
+        start: 0,
+        end: 30,
+        kinds: ['ad', 'boilerplate', 'navigation'],
+        reasons: ['banner', 'footer', 'menu'],
+        labels: ['ad: banner', 'boilerplate: footer', 'navigation: menu'],
+      },
+    ]);
+    expect(describeNoise(spans[0]!)).toBe('ad: banner; boilerplate: footer; navigation: menu');
+  });
+
+  it('names the kind alone when a range has no reason', () => {
+    expect(describeNoise(normalizeNoise([r(0, 5, 'manual')], 10)[0]!)).toBe('manual');
   });
 });
 
@@ -70,5 +82,33 @@ describe('segmentRange', () => {
 
   it('returns nothing for an empty range', () => {
     expect(segmentRange(7, 7, spans)).toEqual([]);
+  });
+});
+
+describe('effectiveNoise', () => {
+  const ranges = [r(0, 10, 'ad', 'promo'), r(20, 30, 'navigation', 'related'), r(40, 50, 'manual')];
+  it('keeps everything when nothing was dismissed', () => {
+    expect(effectiveNoise(ranges, [])).toEqual(ranges);
+    expect(effectiveNoise(ranges, undefined)).toEqual(ranges);
+  });
+  it('drops detected ranges overlapping a dismissal but keeps manual marks', () => {
+    expect(effectiveNoise(ranges, [{ start: 25, end: 45 }])).toEqual([ranges[0], ranges[2]]);
+    // Touching is not overlapping: [10, 20) leaves both neighbours alone.
+    expect(effectiveNoise(ranges, [{ start: 10, end: 20 }])).toEqual(ranges);
+  });
+});
+
+describe('countNoiseByKind', () => {
+  it('counts ranges per kind in a fixed order', () => {
+    expect(countNoiseByKind([r(0, 1, 'navigation'), r(2, 3, 'ad'), r(4, 5, 'ad'), r(6, 7, 'manual'), r(8, 9, 'ad')])).toBe('3 ad, 1 navigation, 1 manual');
+    expect(countNoiseByKind([])).toBe('');
+  });
+});
+
+describe('spansOverlapping', () => {
+  it('finds the spans a selection touches, not those merely adjacent', () => {
+    const spans = normalizeNoise([r(0, 10), r(20, 30)], 40);
+    expect(spansOverlapping(spans, 5, 25).map((s) => s.start)).toEqual([0, 20]);
+    expect(spansOverlapping(spans, 10, 20)).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ export interface NoiseSpan {
   /** Kinds of every range covering this span, deduplicated, in order of first appearance. */
   kinds: NoiseKind[];
   reasons: string[];
+  /** "kind: reason" for every distinct range merged into this span, e.g. "ad: advertisement marker". */
+  labels: string[];
 }
 
 export interface Segment {
@@ -37,8 +39,10 @@ export function normalizeNoise(ranges: readonly NoiseRange[], textLength: number
       last.end = Math.max(last.end, r.end);
       if (!last.kinds.includes(r.kind)) last.kinds.push(r.kind);
       if (r.reason && !last.reasons.includes(r.reason)) last.reasons.push(r.reason);
+      const label = labelOf(r);
+      if (!last.labels.includes(label)) last.labels.push(label);
     } else {
-      spans.push({ start: r.start, end: r.end, kinds: [r.kind], reasons: r.reason ? [r.reason] : [] });
+      spans.push({ start: r.start, end: r.end, kinds: [r.kind], reasons: r.reason ? [r.reason] : [], labels: [labelOf(r)] });
     }
   }
   return spans;
@@ -79,16 +83,45 @@ export function segmentRange(start: number, end: number, spans: readonly NoiseSp
   return segments;
 }
 
-/** A short human label for a span, e.g. "Advertisement, Boilerplate: repeated footer". */
+function labelOf(range: NoiseRange): string {
+  return range.reason ? `${range.kind}: ${range.reason}` : range.kind;
+}
+
+/**
+ * The hover text of a span: each merged range's kind and reason, e.g. "ad: advertisement marker;
+ * navigation: related-news list". The kind comes first so it reads the same for every reason.
+ */
 export function describeNoise(span: NoiseSpan): string {
-  const names: Record<NoiseKind, string> = {
-    ad: 'Advertisement',
-    boilerplate: 'Boilerplate',
-    navigation: 'Navigation',
-    repeated: 'Repeated text',
-    filler: 'Filler',
-    manual: 'Marked as noise',
-  };
-  const kinds = span.kinds.map((k) => names[k]).join(', ');
-  return span.reasons.length > 0 ? `${kinds}: ${span.reasons.join('; ')}` : kinds;
+  return span.labels.join('; ');
+}
+
+/** The order in which the inspector lists kinds ("Noise: 3 ad, 1 navigation"). */
+const KIND_ORDER: readonly NoiseKind[] = ['ad', 'boilerplate', 'navigation', 'repeated', 'filler', 'manual'];
+
+/**
+ * The noise ranges the reader should dim: the stored ones minus detected ranges the analyst has
+ * dismissed ("Not noise"). The Node side normally drops dismissed ranges itself; filtering here
+ * too means a dismissal shows at once and a stale list never re-dims what the analyst cleared.
+ * Manual ranges always count: marking by hand after dismissing is a newer decision.
+ */
+export function effectiveNoise(
+  noise: readonly NoiseRange[],
+  dismissed: readonly { start: number; end: number }[] | undefined,
+): NoiseRange[] {
+  if (!dismissed || dismissed.length === 0) return [...noise];
+  return noise.filter((r) => r.kind === 'manual' || !dismissed.some((d) => d.start < r.end && d.end > r.start));
+}
+
+/** "3 ad, 1 navigation, 2 manual" in a fixed kind order; "" when there is none. */
+export function countNoiseByKind(noise: readonly NoiseRange[]): string {
+  const counts = new Map<NoiseKind, number>();
+  for (const r of noise) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+  return KIND_ORDER.filter((k) => counts.has(k))
+    .map((k) => `${counts.get(k)} ${k}`)
+    .join(', ');
+}
+
+/** The spans that overlap [start, end). */
+export function spansOverlapping(spans: readonly NoiseSpan[], start: number, end: number): NoiseSpan[] {
+  return spans.filter((s) => s.start < end && s.end > start);
 }

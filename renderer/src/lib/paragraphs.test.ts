@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkBoundaries, splitLines, splitParagraphs } from './paragraphs';
+import { chunkBoundaries, lineRanges, splitLines, splitParagraphs } from './paragraphs';
 
 const texts = (text: string) => splitParagraphs(text).map((p) => text.slice(p.start, p.end));
 
@@ -39,5 +39,21 @@ describe('chunkBoundaries', () => {
     const big = [{ start: 0, end: 50_000 }, { start: 50_001, end: 50_010 }, { start: 50_011, end: 50_020 }];
     expect(chunkBoundaries(big, 200, 40_000)).toEqual([1, 3]);
     expect(chunkBoundaries([])).toEqual([]);
+  });
+});
+
+describe('lineRanges', () => {
+  const lines = (text: string, start = 0, end = text.length) => lineRanges(text, start, end).map((l) => text.slice(l.start, l.end));
+  it('splits on LF and CRLF, keeping offsets and excluding the breaks', () => {
+    expect(lines('one\ntwo\r\nthree')).toEqual(['one', 'two', 'three']);
+    const text = 'xx one\r\ntwo yy';
+    expect(lineRanges(text, 3, 11)).toEqual([
+      { start: 3, end: 6 },
+      { start: 8, end: 11 },
+    ]);
+  });
+  it('keeps empty lines as empty ranges and a range without a break as one line', () => {
+    expect(lines('a\n\nb')).toEqual(['a', '', 'b']);
+    expect(lines('plain')).toEqual(['plain']);
   });
 });

@@ -43,6 +43,24 @@ export function splitLines(text: string): string[] {
 }
 
 /**
+ * The lines of text[start, end) as offset ranges into the full text, line breaks (LF or CRLF)
+ * excluded. The reader renders each non-empty line as its own span carrying these offsets, so a
+ * DOM selection maps back to exact text offsets (the span's text is exactly text.slice(start, end)).
+ */
+export function lineRanges(text: string, start: number, end: number): Paragraph[] {
+  const lines: Paragraph[] = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 10) continue;
+    const to = i > from && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+    lines.push({ start: from, end: to });
+    from = i + 1;
+  }
+  lines.push({ start: from, end });
+  return lines;
+}
+
+/**
  * Groups paragraphs into chunks so a very long article can be rendered a chunk at a time
  * (a chunk closes after `maxParagraphs` paragraphs or `maxChars` characters, whichever comes first).
  * Returns the index after the last paragraph of each chunk.

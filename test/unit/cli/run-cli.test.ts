@@ -59,8 +59,8 @@ describe('dossier init / import / list (the acceptance check)', () => {
     expect(imported.err).toBe('');
     const results = JSON.parse(imported.out) as Array<Record<string, unknown>>;
     expect(results).toEqual([
-      { file: a, status: 'imported', articleId: expect.any(String), title: 'Klaipėda councillors split over quay rezoning', error: null },
-      { file: b, status: 'imported', articleId: expect.any(String), title: 'Lagoon Watch: notes from the ferry terminal', error: null },
+      { file: a, status: 'imported', articleId: expect.any(String), title: 'Klaipėda councillors split over quay rezoning', error: null, nearDuplicateOf: null, similarity: null },
+      { file: b, status: 'imported', articleId: expect.any(String), title: 'Lagoon Watch: notes from the ferry terminal', error: null, nearDuplicateOf: null, similarity: null },
     ]);
 
     const listed = await dossier('list', nb, '--json');
@@ -79,7 +79,7 @@ describe('dossier init / import / list (the acceptance check)', () => {
     const again = await dossier('import', nb, a, '--json');
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out)).toEqual([
-      { file: a, status: 'duplicate', articleId: first[0]!.articleId, title: 'Klaipėda councillors split over quay rezoning', error: null },
+      { file: a, status: 'duplicate', articleId: first[0]!.articleId, title: 'Klaipėda councillors split over quay rezoning', error: null, nearDuplicateOf: null, similarity: null },
     ]);
     // The same text under another name is the same article too.
     const copy = join(tmp.dir, 'copy.txt');
@@ -203,7 +203,7 @@ describe('dossier show / call / methods', () => {
     expect(JSON.parse(json.out)).toEqual(JSON.parse(JSON.stringify(describeMethods())));
     const human = await dossier('methods');
     expect(human.out).toMatch(/^METHOD +SCOPE +SUMMARY\n/);
-    expect(human.out).toMatch(/\narticles\.importPaths +notebook +Import files from paths/);
+    expect(human.out).toMatch(/\narticles\.importPaths +notebook +Import files or folders/);
   });
 });
 

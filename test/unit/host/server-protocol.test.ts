@@ -289,7 +289,7 @@ describe('browser host: event stream', () => {
       }
     };
     await readUntil(': connected');
-    const event: DossierEvent = { type: 'import.progress', done: 1, total: 2, file: 'Klaipėda\nline.txt', status: 'imported' };
+    const event: DossierEvent = { type: 'import.progress', batchId: null, done: 1, total: 2, file: 'Klaipėda\nline.txt', status: 'imported' };
     app().options.emit(event);
     await readUntil('\n\n', );
     await readUntil('"import.progress"');

@@ -71,7 +71,9 @@ describe('decodeText', () => {
     const empty = errorOf(() => decodeText('x.txt', fixture('empty.txt')));
     expect(empty.code).toBe('unreadable');
     expect(empty.message).toBe('x.txt: the file is empty');
-    expect(errorOf(() => decodeText('blank.txt', fixture('whitespace-only.txt'))).message).toBe('blank.txt: the file is empty');
+    expect(errorOf(() => decodeText('blank.txt', fixture('whitespace-only.txt'))).message).toBe(
+      'blank.txt: the file holds only blank lines and spaces, no text',
+    );
   });
 
   it('refuses files over 50 MB, naming the size', () => {

@@ -25,7 +25,9 @@ describe('importer registry', () => {
     expect(findImporter('/tmp/Notes/REPORT.TXT')?.id).toBe('plain-text');
     expect(findImporter('C:\\Users\\x\\story.Markdown')?.id).toBe('markdown');
     expect(findImporter('story.md')?.id).toBe('markdown');
-    expect(findImporter('story.pdf')).toBeUndefined();
+    expect(findImporter('Scan.PDF')?.id).toBe('pdf');
+    expect(findImporter('report.docx')?.id).toBe('docx');
+    expect(findImporter('story.doc')).toBeUndefined();
     expect(findImporter('.md')).toBeUndefined();
     expect(supportedExtensions).toEqual(expect.arrayContaining(['.txt', '.md', '.markdown']));
   });
@@ -42,9 +44,10 @@ describe('importer registry', () => {
   });
 
   it('refuses unsupported formats naming the file and listing what is supported', async () => {
-    const error = await parseError('scan.pdf', new Uint8Array([1, 2, 3]));
+    const error = await parseError('scan.tiff', new Uint8Array([1, 2, 3]));
     expect(error.code).toBe('unsupported');
-    expect(error.message).toBe('scan.pdf: Dossier cannot import .pdf files yet (supported: .txt, .text, .md, .markdown, .mdown, .mkd)');
+    expect(error.message).toBe(`scan.tiff: Dossier cannot import .tiff files yet (supported: ${supportedExtensions.join(', ')})`);
+    expect(supportedExtensions).toEqual(expect.arrayContaining(['.txt', '.text', '.md', '.markdown', '.mdown', '.mkd', '.pdf', '.docx']));
     expect((await parseError('README', new Uint8Array([65]))).message).toMatch(/^README: the file has no extension/);
   });
 
