@@ -8,7 +8,8 @@
  * plus 2 per character: an inserted sentence is one edit, not forty, so the alignment does not
  * garble the quote to avoid paying for it. Text inserted right at the quote's edges costs 1 per
  * character (the commonest edit: words added before or after a highlight); deleting the quote's
- * own characters costs 10 (so the quote is not given up to avoid a long insertion). As edge
+ * own characters costs 4 (the quote is not lightly given up to avoid an insertion, yet a word
+ * really deleted from it is read as deleted rather than as letters swapped for others). As edge
  * insertions are cheaper than insertions inside the quote, text added next to the quote stays
  * outside it even when it begins or ends with the quote's own letters ("news" + ", we guess").
  * A quote that began (ended) between words pays as much as a substitution for beginning
@@ -82,13 +83,14 @@ export function isWordChar(ch: string | undefined): boolean {
 }
 
 // Costs (see the header): a substitution 21, opening a gap 20, each gapped character 2, text
-// inserted at the quote's edges 1 per character, a deleted quote character 10, an edge of the
+// inserted at the quote's edges 1 per character, a deleted quote character 4, an edge of the
 // quote placed inside a word 20.
 const SUB = 21; // a hair above OPEN: of two equally cheap readings, the one matching more characters wins
+const SUB_SPACE = 1; // one kind of whitespace for another (a space become a line break)
 const OPEN = 20;
 const EXT = 2;
 const EXT_BOUNDARY = 1;
-const EXT_QUOTE_DEL = 10;
+const EXT_QUOTE_DEL = 4;
 const EDGE = 20;
 
 /** Space, tab, line feed, carriage return, form feed, no-break space. */
@@ -229,44 +231,70 @@ export function alignPassage(
       cX[0] = (a <= b ? a : b) + del;
       back[row] = (a <= b ? M_ : X_) << 2;
     }
+    const liSpace = isSpace(li);
+    // Neighbours carried in locals: diagonal (i-1, j-1), left (i, j-1); up (i-1, j) is loaded.
+    let dM = pM[0]!;
+    let dX = pX[0]!;
+    let dY = pY[0]!;
+    let lM = cM[0]!;
+    let lX = cX[0]!;
+    let lY = cY[0]!;
     for (let j = 1; j <= n; j++) {
+      const uM = pM[j]!;
+      const uX = pX[j]!;
+      const uY = pY[j]!;
       // M: diagonal from the best state of (i-1, j-1).
-      let m0 = pM[j - 1]!;
+      let m0 = dM;
       let mFrom = M_;
-      if (pX[j - 1]! < m0) {
-        m0 = pX[j - 1]!;
+      if (dX < m0) {
+        m0 = dX;
         mFrom = X_;
       }
-      if (pY[j - 1]! < m0) {
-        m0 = pY[j - 1]!;
+      if (dY < m0) {
+        m0 = dY;
         mFrom = Y_;
       }
-      cM[j] = m0 + (li === w[j - 1] ? 0 : SUB) + (startEdge && midWord[j - 1] ? EDGE : 0) + (endEdge && midWord[j] ? EDGE : 0);
+      const wj = w[j - 1]!;
+      let vM = m0 + (li === wj ? 0 : liSpace && isSpace(wj) ? SUB_SPACE : SUB);
       // X: delete L[i-1], from (i-1, j).
-      let x0 = pM[j]! + OPEN;
+      let x0 = uM + OPEN;
       let xFrom = M_;
-      if (pX[j]! < x0) {
-        x0 = pX[j]!;
+      if (uX < x0) {
+        x0 = uX;
         xFrom = X_;
       }
-      if (pY[j]! + OPEN < x0) {
-        x0 = pY[j]! + OPEN;
+      if (uY + OPEN < x0) {
+        x0 = uY + OPEN;
         xFrom = Y_;
       }
-      cX[j] = x0 + del + ((startEdge || endEdge) && midWord[j] ? EDGE : 0);
+      let vX = x0 + del;
+      if (startEdge || endEdge) {
+        if (startEdge && midWord[j - 1]) vM += EDGE;
+        if (endEdge && midWord[j]) vM += EDGE;
+        if (midWord[j]) vX += EDGE;
+      }
       // Y: insert W[j-1], from (i, j-1).
-      let y0 = cM[j - 1]! + OPEN;
+      let y0 = lM + OPEN;
       let yFrom = M_;
-      if (cY[j - 1]! < y0) {
-        y0 = cY[j - 1]!;
+      if (lY < y0) {
+        y0 = lY;
         yFrom = Y_;
       }
-      if (cX[j - 1]! + OPEN < y0) {
-        y0 = cX[j - 1]! + OPEN;
+      if (lX + OPEN < y0) {
+        y0 = lX + OPEN;
         yFrom = X_;
       }
-      cY[j] = y0 + ins;
+      const vY = y0 + ins;
+      cM[j] = vM;
+      cX[j] = vX;
+      cY[j] = vY;
       back[row + j] = mFrom | (xFrom << 2) | (yFrom << 4);
+      dM = uM;
+      dX = uX;
+      dY = uY;
+      lM = vM;
+      lX = vX;
+      lY = vY;
     }
     let t = pM;
     pM = cM;

@@ -4,11 +4,12 @@
  *
  * Strategy, linear-ish for long articles with small edits:
  * 1. trim the common prefix and suffix (one small edit anywhere costs O(n) and nothing more);
- * 2. a word-level diff of the middle (Myers' O(ND) with a work budget, falling back to
- *    patience-style splitting on tokens that are unique in both sides): words inserted stay one
+ * 2. a word-level diff of the middle: large regions split first on tokens unique to both sides
+ *    (patience diff), Myers' O(ND) on the pieces, within a work budget. Words inserted stay one
  *    insertion instead of being scattered over matching letters ("p[ri]m[e m]inister");
- * 3. each replaced region refined character by character, so a one-letter typo fix stays a
- *    one-letter change.
+ * 3. small replaced regions refined character by character, so a one-letter typo fix stays a
+ *    one-letter change;
+ * 4. changes separated by less unchanged text than themselves merged (semantic cleanup).
  * A region whose diff would exceed the budget is kept as one replacement: correct (every
  * position still maps), only less precise.
  *
@@ -62,7 +63,31 @@ export function diffText(oldText: string, newText: string): TextDiff {
   } else if (aLo < aHi || bLo < bHi) {
     hunks.push({ oldStart: aLo, oldEnd: aHi, newStart: bLo, newEnd: bHi }); // a pure insertion or deletion
   }
-  return { oldLength: oldText.length, newLength: newText.length, hunks: normalize(hunks) };
+  return { oldLength: oldText.length, newLength: newText.length, hunks: cleanupSemantic(normalize(hunks)) };
+}
+
+/**
+ * Merge two changes separated by an unchanged stretch no longer than either of them (the
+ * "semantic cleanup" of diff-match-patch). A minimal diff may keep a short word that the edit
+ * really replaced, by matching it with a copy of the word inside inserted text ("previous São
+ * Paulo morning " inserted before "São Paulo" read as "previous " + kept "São Paulo" + " morning
+ * São Paulo"); merged, the region counts as changed and the highlight on that word is decided by
+ * its context instead of by an accident of the diff.
+ */
+function cleanupSemantic(hunks: Hunk[]): Hunk[] {
+  const out: Hunk[] = [];
+  const size = (h: Hunk): number => Math.max(h.oldEnd - h.oldStart, h.newEnd - h.newStart);
+  for (const h of hunks) {
+    let cur = { ...h };
+    for (let last = out[out.length - 1]; last; last = out[out.length - 1]) {
+      const equal = cur.oldStart - last.oldEnd;
+      if (equal > size(last) || equal > size(cur)) break;
+      out.pop();
+      cur = { oldStart: last.oldStart, oldEnd: cur.oldEnd, newStart: last.newStart, newEnd: cur.newEnd };
+    }
+    out.push(cur);
+  }
+  return out;
 }
 
 /** Sort, then merge hunks that touch, so "unchanged" always means at least one unchanged character. */

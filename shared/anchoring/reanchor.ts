@@ -3,15 +3,16 @@
  *
  * Fast paths (score 1, 'anchored'):
  * - edit (old text known): the range mapped through a diff of old -> new text, when no change
- *   touches the quote or its stored context, or the quote is long (16+ characters) and the edit
- *   left every one of its characters in place ('diff');
+ *   touches the quote or its stored context, or when the edit left every one of the quote's
+ *   characters in place and the quote is long (20+ characters) or one side of its context also
+ *   came through intact and adjacent ('diff');
  * - re-import (old text unknown): the old position still holding quote and context ('position'),
  *   or the one place where prefix + quote + suffix occur intact ('exact').
  * Otherwise candidates are gathered (the diff-mapped or old position, exact occurrences of the
  * quote ranked by context, places where the context's inner ends occur, approximate matches of
  * the quote), each aligned against the stored passage (align.ts) and scored (scoreOf):
  *   score = (wq * quote similarity + 0.35 * context + 0.05 * closeness) / (wq + 0.4),
- *   wq = 0.6 for quotes of 16+ characters, less for shorter ones.
+ *   wq = 0.6 for quotes of 20+ characters, less for shorter ones.
  * A candidate is applied only when all of these hold:
  * - score >= threshold (0.75 by default). Context is therefore mandatory: a quote found
  *   identical with none of its context scores at most 0.65;
@@ -63,6 +64,9 @@ export interface ReanchorOptions {
   diff?: TextDiff;
   /** Minimum score to apply a re-anchored range without review. */
   threshold?: number;
+  /** Re-import only: where the quote probably starts now (its old start shifted like the
+   *  highlight before it). Tried right after the old position; reanchorAll supplies it. */
+  positionHint?: number;
 }
 
 export const DEFAULT_ANCHOR_THRESHOLD = 0.75;
@@ -79,9 +83,11 @@ const MIN_REVIEW_SIMILARITY = 0.5;
 const WORD_SNAP = 2;
 /** Quotes at least this long count fully as evidence; a shorter quote (a name, a number, "on")
  *  matches by chance often, so its weight shrinks and the context must carry the decision. */
-const INFORMATIVE_QUOTE = 16;
-/** A side of context found at least this well counts as intact. */
-const INTACT_SIDE = 0.8;
+const INFORMATIVE_QUOTE = 20;
+/** A side of context found at least this well (after beyondChance) counts as intact. */
+const INTACT_SIDE = 0.7;
+/** Context similarity unrelated text reaches by chance. */
+const CHANCE_CONTEXT = 0.3;
 /** Longer quotes are found by their ends and context instead (the search cost grows with length). */
 const MAX_APPROX_QUOTE = 1000;
 /** Exact occurrences of the quote looked at, at most (a one-word quote can be everywhere). */
@@ -133,7 +139,15 @@ export function reanchor(selector: Selector, newText: string, opts: ReanchorOpti
     // A quote long enough not to be matched by chance that the edit left intact is the same
     // text, whatever happened around it (a copy of it pasted alongside, its sentence rewritten).
     // Short quotes still need their context: a diff can keep a lone "the" out of a rewrite.
-    if (mappedIdentical && Q.length >= INFORMATIVE_QUOTE) {
+    // A shorter one qualifies too when one side of its context also came through intact and
+    // still touching it: the diff kept the words and their neighbours.
+    const d = diff;
+    const insertedAt = (at: number): boolean => mapPosition(d, at, 1).pos !== mapPosition(d, at, -1).pos;
+    const sideKept = (lo: number, hi: number, at: number): boolean => hunksInOld(d, lo, hi).length === 0 && !insertedAt(at);
+    const intactSide =
+      (P.length > 0 && sideKept(selector.start - P.length, selector.start, selector.start)) ||
+      (S.length > 0 && sideKept(selector.end, selector.end + S.length, selector.end));
+    if (mappedIdentical && (Q.length >= INFORMATIVE_QUOTE || intactSide)) {
       const fast = applied(selector, newText, ms.pos, me.pos, 'diff');
       if (fast) return fast;
     }
@@ -143,6 +157,12 @@ export function reanchor(selector: Selector, newText: string, opts: ReanchorOpti
     const e = s + Q.length;
     if (newText.startsWith(Q, s) && newText.slice(Math.max(0, s - P.length), s) === P && newText.slice(e, e + S.length) === S) {
       const fast = applied(selector, newText, s, e, 'position');
+      if (fast) return fast;
+    }
+    const h = opts.positionHint;
+    if (h !== undefined && h !== s && newText.startsWith(Q, h) && newText.slice(Math.max(0, h - P.length), h) === P && newText.slice(h + Q.length, h + Q.length + S.length) === S) {
+      // Quote and full context intact where the neighbouring highlights moved to.
+      const fast = applied(selector, newText, h, h + Q.length, 'exact');
       if (fast) return fast;
     }
     const passage = P + Q + S;
@@ -163,12 +183,22 @@ export function reanchor(selector: Selector, newText: string, opts: ReanchorOpti
  * computed once and shared; with null (a re-import) each selector uses quote, context and position.
  */
 export function reanchorAll(selectors: readonly Selector[], oldText: string | null, newText: string, opts: { threshold?: number } = {}): AnchorResult[] {
-  const base: ReanchorOptions = { threshold: opts.threshold };
   if (oldText !== null) {
-    base.oldText = oldText;
-    base.diff = diffText(oldText, newText);
+    const base: ReanchorOptions = { threshold: opts.threshold, oldText, diff: diffText(oldText, newText) };
+    return selectors.map((sel) => reanchor(sel, newText, base));
   }
-  return selectors.map((sel) => reanchor(sel, newText, base));
+  // Without the old text, text usually moves in blocks: try each quote where the previous one
+  // (in text order) moved, before searching the whole text for it.
+  const results: AnchorResult[] = new Array(selectors.length);
+  const order = selectors.map((_, i) => i).sort((a, b) => selectors[a]!.start - selectors[b]!.start);
+  let shift = 0;
+  for (const i of order) {
+    const sel = selectors[i]!;
+    const r = reanchor(sel, newText, { threshold: opts.threshold, positionHint: sel.start + shift });
+    if (r.selector) shift = r.selector.start - sel.start;
+    results[i] = r;
+  }
+  return results;
 }
 
 /**
@@ -264,8 +294,8 @@ function gatherCandidates(
     const sufLen = Math.max(S.length, SELECTOR_CONTEXT);
     const preEdge = P.length < SELECTOR_CONTEXT && start <= P.length + pre.inserted ? SELECTOR_CONTEXT - P.length : 0;
     const sufEdge = S.length < SELECTOR_CONTEXT && n - end <= S.length + suf.inserted ? SELECTOR_CONTEXT - S.length : 0;
-    const prefixSim = (distinctiveSolid(pre) + preEdge) / (preLen + pre.inserted);
-    const suffixSim = (distinctiveSolid(suf) + sufEdge) / (sufLen + suf.inserted);
+    const prefixSim = beyondChance((distinctiveSolid(pre) + preEdge) / (preLen + pre.inserted));
+    const suffixSim = beyondChance((distinctiveSolid(suf) + sufEdge) / (sufLen + suf.inserted));
     const closeness = 1 / (1 + Math.abs(start - expectedStart) / scale);
     const score = scoreOf(Q.length, quoteSim, prefixSim, suffixSim, identical, closeness);
     const ctxMean = pooled(pre, suf);
@@ -363,10 +393,16 @@ function gatherCandidates(
 }
 
 /**
+ * Context similarity rescaled so that what unrelated text reaches by chance (a few common words
+ * at the right distance: up to about a third of a side) counts for little: 0.3 -> 0, 1 -> 1.
+ */
+const beyondChance = (sim: number): number => Math.max(0, (sim - CHANCE_CONTEXT) / (1 - CHANCE_CONTEXT));
+
+/**
  * score = (wq * quoteSim + 0.35 * context + 0.05 * closeness) / (wq + 0.4), wq = 0.6 scaled down
  * for short quotes. Context per side is the share of the stored context (32 characters, or up to
  * the text's edge) found again next to the candidate, in runs of 4+ that are not phrases the
- * text repeats, with inserted text counting against it. A quote found identical may rest on its
+ * text repeats, with inserted text counting against it, rescaled by beyondChance. A quote found identical may rest on its
  * stronger side when that side is essentially intact (the other side's sentence may have been
  * rewritten; a side matched only in part is more likely chance), the more so the longer the
  * quote: a short one ("Tuesday") after a stock phrase needs its other side or its old position
