@@ -30,6 +30,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/main.ts'),
           host: resolve('electron/host/main.ts'),
+          // Imports parse HTML, PDF and DOCX in worker threads so both cores work (electron/service/parse-pool.ts).
+          'parse-worker': resolve('electron/service/parse-worker.ts'),
         },
         output: {
           banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),

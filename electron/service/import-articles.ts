@@ -16,7 +16,7 @@
  *   recomputes ranges from the text, so ranges an importer supplied are kept only until then.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { DossierEvent, ImportResult } from '../../shared/api/contract';
 import { DossierError } from '../../shared/api/result';
@@ -27,9 +27,16 @@ import { parseFile, supportedExtensions, type ParsedDocument } from '../importer
 import type { NotebookStore } from '../store/notebook-store';
 import { ImportIndex, catalogueFingerprint, type IndexSnapshot } from './import-index';
 import { combineNoise, overlaps, sameNoise } from './noise-ranges';
+import { MIN_FILES_FOR_WORKERS, parsesInWorker, sharedParsePool, type ParsePool } from './parse-pool';
 
 /** Articles are written in batches so that a large import does not rewrite the catalogue per file. */
 const STORE_BATCH = 50;
+/**
+ * Each batch rewrites the whole catalogue, so in a large notebook batches grow with it (a tenth of
+ * its articles, up to this many): the catalogue is then rewritten a bounded number of times per
+ * article imported, however large the notebook.
+ */
+const MAX_STORE_BATCH = 500;
 /** Bodies re-read at once when older articles are re-detected. */
 const REDETECT_CHUNK = 32;
 
@@ -63,6 +70,30 @@ function result(file: string, status: ImportResult['status'], fields: Partial<Om
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A file read and parsed (or the reason it could not be), ready for the in-order part of the pipeline. */
+type Prepared = { ok: true; parsed: ParsedDocument; sourceName: string } | { ok: false; error: unknown };
+
+async function prepare(input: ImportInput, pool: ParsePool | null): Promise<Prepared> {
+  try {
+    if ('load' in input) {
+      const fileName = basename(input.label);
+      const bytes = await input.load();
+      const parsed = pool && parsesInWorker(fileName) ? await pool.parse(fileName, bytes) : await parseFile({ fileName, bytes });
+      return { ok: true, parsed, sourceName: fileName };
+    }
+    return { ok: true, parsed: await input.parse(), sourceName: input.sourceName };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** The parse pool, for a batch with enough slow-to-parse files to be worth it. */
+function poolFor(inputs: readonly ImportInput[]): ParsePool | null {
+  let heavy = 0;
+  for (const input of inputs) if ('load' in input && parsesInWorker(basename(input.label))) heavy++;
+  return heavy >= MIN_FILES_FOR_WORKERS ? sharedParsePool() : null;
+}
 
 /** Importer ranges first; detected ranges fill in where they do not overlap one. */
 function withImporterNoise(fromImporter: readonly NoiseRange[], detected: readonly NoiseRange[]): NoiseRange[] {
@@ -129,6 +160,22 @@ export class ImportPipeline {
     const added = new Map<string, string>();
     const progress = (done: number, r: ImportResult): void =>
       this.emit({ type: 'import.progress', batchId, done, total: inputs.length, file: r.file, status: r.status });
+    const catalogueSize = this.store.listArticles().length;
+    const storeBatch = (): number => Math.min(MAX_STORE_BATCH, Math.max(STORE_BATCH, Math.ceil((catalogueSize + added.size) / 10)));
+
+    /**
+     * Files are read and parsed a few ahead of the one being stored: with a parse pool, workers
+     * parse the next pages while this thread hashes, checks duplicates, detects noise and writes.
+     * Everything that depends on earlier files (duplicates, the index, noise context) still runs
+     * here in file order. A cancel stops new files from being started.
+     */
+    const pool = poolFor(inputs);
+    const lookahead = pool ? pool.size * 2 : 1;
+    const ahead = new Map<number, Promise<Prepared>>();
+    let started = 0;
+    const startAhead = (upTo: number): void => {
+      for (; started < inputs.length && started <= upTo && !control.cancelled; started++) ahead.set(started, prepare(inputs[started]!, pool));
+    };
 
     /**
      * Stores what is pending. One write is in flight while the next files are parsed (the disk's
@@ -161,20 +208,15 @@ export class ImportPipeline {
         progress(i + 1, r);
         continue;
       }
+      startAhead(i + lookahead);
       // Lets a cancel call, or any other request, in between two files.
       await yieldToEventLoop();
       let r: ImportResult;
       try {
-        let parsed: ParsedDocument;
-        let sourceName: string;
-        if ('load' in input) {
-          const bytes = await input.load();
-          parsed = await parseFile({ fileName: basename(input.label), bytes });
-          sourceName = basename(input.label);
-        } else {
-          parsed = await input.parse();
-          sourceName = input.sourceName;
-        }
+        const ready = await (ahead.get(i) ?? prepare(input, pool));
+        ahead.delete(i);
+        if (!ready.ok) throw ready.error;
+        const { parsed, sourceName } = ready;
         const contentHash = contentHashOf(parsed.text);
         const existing = this.store.findByContentHash(contentHash) ?? hashesInBatch.get(contentHash);
         if (existing) {
@@ -225,7 +267,7 @@ export class ImportPipeline {
       }
       results.push(r);
       progress(i + 1, r);
-      if (pending.length >= STORE_BATCH) await flush();
+      if (pending.length >= storeBatch()) await flush();
     }
     await flush();
     await writing;
@@ -324,18 +366,30 @@ function pathInput(path: string, knownSize?: number): FileImportInput {
   return {
     label: path,
     load: async () => {
-      // Checked before reading, so a huge file is refused without loading it into memory.
-      const size = knownSize ?? (await stat(path)).size;
-      if (size > MAX_IMPORT_BYTES) {
-        throw new DossierError(
-          'unsupported',
-          `${basename(path)}: the file is ${formatBytes(size)}; Dossier imports files up to ${formatBytes(MAX_IMPORT_BYTES)}`,
-        );
-      }
+      // One open for the size check and the read (a stat by path and a readFile cost two lookups).
+      let handle: FileHandle;
       try {
-        return new Uint8Array(await readFile(path));
+        handle = await open(path, 'r');
       } catch (error) {
         throw new DossierError('io', `${path}: ${describeFsError(error)}`);
+      }
+      try {
+        // Checked before reading, so a huge file is refused without loading it into memory.
+        const size = knownSize ?? (await handle.stat()).size;
+        if (size > MAX_IMPORT_BYTES) {
+          throw new DossierError(
+            'unsupported',
+            `${basename(path)}: the file is ${formatBytes(size)}; Dossier imports files up to ${formatBytes(MAX_IMPORT_BYTES)}`,
+          );
+        }
+        const data = await handle.readFile();
+        // A view, not a copy: the buffer is this file's alone, so a parse worker can take it over.
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      } catch (error) {
+        if (error instanceof DossierError) throw error;
+        throw new DossierError('io', `${path}: ${describeFsError(error)}`);
+      } finally {
+        await handle.close().catch(() => undefined);
       }
     },
   };
