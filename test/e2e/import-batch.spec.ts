@@ -2,12 +2,14 @@
  * Issue 3 end to end through the browser host: a folder of mixed real-world files (plain text,
  * Markdown, a page saved from a browser with an ad line and related-news links, a syndicated copy
  * with small edits in a subfolder, a binary file named .txt, a hidden file and an unsupported
- * format) imported through the folder picker; the summary, the near-duplicate badge and link, the
- * dimmed noise, and marking/unmarking noise by hand. Also: cancelling a large batch, and paste.
+ * format) dropped on the window; the summary, the near-duplicate badge and link, the dimmed
+ * noise, and marking/unmarking noise by hand. Also: the folder picker, cancelling a large batch,
+ * and paste.
  *
- * Chromium cannot synthesise a dropped folder (a FileSystemDirectoryEntry), so the folder goes in
- * through the hidden <input webkitdirectory>, which Playwright fills from a real directory; the
- * page then walks it exactly as it walks a dropped one (selectFolderFiles; walkEntries is unit-tested).
+ * A page cannot build a dropped folder (a FileSystemDirectoryEntry) from script, so the drop is
+ * dispatched by Chromium itself through the DevTools protocol with the real directory's path: the
+ * page receives exactly what a drag from the file manager gives it and walks it with
+ * webkitGetAsEntry.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,6 +36,17 @@ async function articleFrom(dossier: DossierHost, fileName: string): Promise<Arti
   const item = list.items.find((a) => a.source.fileName === fileName);
   if (!item) throw new Error(`No article imported from ${fileName}; have: ${list.items.map((a) => a.source.fileName).join(', ')}`);
   return item;
+}
+
+/** Drags real files or folders from disk onto the window and drops them, as a file manager would. */
+async function dropPaths(page: Page, paths: string[]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  const { width, height } = page.viewportSize() ?? { width: 1280, height: 720 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
+    await cdp.send('Input.dispatchDragEvent', { type, x: Math.round(width / 2), y: Math.round(height / 2), data });
+  }
+  await cdp.detach();
 }
 
 /** Narrows the (virtualised) list with the filter box, so the rows asked for are on screen. */
@@ -67,7 +80,7 @@ test('a folder of mixed files: summary, near-duplicate link, dimmed noise, and n
   await openApp(page, dossier);
   const before = (await dossier.call('articles.list', {})).total;
 
-  await page.getByLabel('Choose a folder to import').setInputFiles(BATCH);
+  await dropPaths(page, [BATCH]);
 
   // The summary: three new articles, one near-duplicate, the binary file failed by name and reason,
   // the hidden file and the .csv skipped.
@@ -159,6 +172,16 @@ test('a folder of mixed files: summary, near-duplicate link, dimmed noise, and n
   await selectInReader(page, 'Passenger groups said they would ask the council');
   await page.keyboard.press('Control+Shift+N');
   await expect(reader.locator('.noise[data-noise~="manual"]').filter({ hasText: 'Passenger groups said' })).toBeVisible();
+});
+
+test('the folder picker imports a folder the same way, skipping hidden and unreadable formats', async ({ page, dossier }) => {
+  await openApp(page, dossier);
+  await page.getByLabel('Choose a folder to import').setInputFiles(BATCH);
+  const summary = importSummary(page);
+  await expect(summary).toContainText('Imported 3', { timeout: 20_000 });
+  await expect(summary).toContainText('Near-duplicates 1');
+  await expect(summary).toContainText('Failed 1');
+  await expect(summary).toContainText('Skipped 2');
 });
 
 test('a large batch can be cancelled: files not yet read are reported as cancelled and nothing is half-stored', async ({ page, dossier }) => {
