@@ -4,18 +4,10 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { contentSecurityPolicy } from '../../shared/web/content-security-policy';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The renderer's policy (shared/web), sent on every response of the host. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Set on every response, API and static alike, so no path is left without them. */
 export function setSecurityHeaders(res: ServerResponse): void {

@@ -5,6 +5,8 @@
  * cannot run on the build machines); security.ts and ipc.ts apply it to Electron's objects.
  */
 import path from 'node:path';
+import { contentSecurityPolicy as sharedContentSecurityPolicy } from '../../shared/web/content-security-policy';
+import { mediaTypeForPath } from '../../shared/web/media-types';
 
 /** The custom scheme the renderer is served from (Electron security checklist #18: no file://). */
 export const APP_SCHEME = 'app';
@@ -58,36 +60,7 @@ export function isAppUrl(url: string, source: RendererSource): boolean {
  * injected <style> tags and the HMR websocket are allowed, from the dev server only.
  */
 export function contentSecurityPolicy(source: RendererSource): string {
-  if (source.kind === 'app') {
-    return [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "frame-src 'none'",
-      "frame-ancestors 'none'",
-      "form-action 'none'",
-      "base-uri 'none'",
-    ].join('; ');
-  }
-  const dev = source.origin;
-  const socket = dev.replace(/^http/, 'ws');
-  return [
-    "default-src 'none'",
-    `script-src 'self' 'unsafe-inline' ${dev}`,
-    `style-src 'self' 'unsafe-inline' ${dev}`,
-    `img-src 'self' data: ${dev}`,
-    `font-src 'self' ${dev}`,
-    `connect-src 'self' ${dev} ${socket}`,
-    "object-src 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  return sharedContentSecurityPolicy(source.kind === 'app' ? null : source.origin);
 }
 
 /**
@@ -124,31 +97,8 @@ export function isPermissionAllowed(permission: string, requestingUrl: string, s
   return GRANTABLE_PERMISSIONS.has(permission) && isAppUrl(requestingUrl, source);
 }
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
 export function mimeTypeFor(file: string): string {
-  return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return mediaTypeForPath(file);
 }
 
 export type AssetLookup =
