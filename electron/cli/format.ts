@@ -1,4 +1,5 @@
 /** Human output: compact aligned columns and short article descriptions. */
+import type { AnchorReport } from '../../shared/api/contract';
 import type { Annotation, Article, ArticleSummary, Claim } from '../../shared/model/schemas';
 
 /** Pads every column but the last to its widest cell; lines never end in spaces. */
@@ -55,4 +56,17 @@ export function describeArticle(article: Article & { annotations: Annotation[]; 
     lines.push(`  ${c.id}  ${c.kind}, ${c.status}: ${shorten(c.statement || c.target.exact, 70)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One row per highlight and claim after an edit: its new anchor, and the candidate of those needing review. */
+export function describeAnchors(anchors: AnchorReport[]): string {
+  if (anchors.length === 0) return 'No highlights or claims to re-anchor.\n';
+  const rows = anchors.map((a) => {
+    const note = a.needsReview
+      ? `needs review${a.candidate ? ` (best candidate [${a.candidate.start}-${a.candidate.end}] "${shorten(a.candidate.exact, 40)}", ${a.candidate.score.toFixed(2)})` : ' (no candidate found)'}`
+      : '';
+    return [a.kind, a.id, a.status, a.score.toFixed(2), `"${shorten(a.quote, 50)}"${note ? `  ${note}` : ''}`];
+  });
+  const count = (s: AnchorReport['status']): number => anchors.filter((a) => a.status === s).length;
+  return `${alignColumns(rows).join('\n')}\n${count('anchored')} anchored, ${count('fuzzy')} fuzzy, ${count('orphaned')} need review\n`;
 }

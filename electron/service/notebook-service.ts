@@ -8,9 +8,11 @@ import { DossierError } from '../../shared/api/result';
 import type { Annotation, Article, Claim, Selector, Tag } from '../../shared/model/schemas';
 import { findFirstQuote, makeSelector } from '../../shared/text/selector';
 import type { NotebookStore } from '../store/notebook-store';
+import { claimAnchor, editArticleText, reviewTarget } from './edit-article';
 import { ImportPipeline, inputsFromPaths, type ImportInput } from './import-articles';
 import { checkRange, markNoise, unmarkNoise } from './noise-ranges';
 import { pasteInput } from './paste';
+import { SearchService } from './search-service';
 
 export type NotebookHandlers = Handlers<MethodsOfScope<'notebook'>>;
 
@@ -57,6 +59,8 @@ export function createNotebookHandlers(store: NotebookStore, options: NotebookSe
   const now = options.now ?? (() => new Date());
   // One pipeline per open notebook: its batches queue, and a running one can be cancelled.
   const pipeline = new ImportPipeline(store, emit, now);
+  // The search index is loaded (or rebuilt) at the first query and follows the notebook's changes.
+  const search = new SearchService(store);
 
   const requireTags = async (ids: string[] | undefined): Promise<string[]> => {
     if (!ids || ids.length === 0) return [];
@@ -141,6 +145,12 @@ export function createNotebookHandlers(store: NotebookStore, options: NotebookSe
       return updated ?? store.getArticleSummary(id)!;
     },
 
+    'articles.editText': async ({ id, text }) => {
+      const result = await editArticleText(store, id, text, now().toISOString());
+      emit({ type: 'articles.changed' });
+      return result;
+    },
+
     'articles.updateMeta': async ({ id, patch }) => {
       if (!store.getArticleSummary(id)) throw new DossierError('not-found', `No article with id ${id}.`);
       const updated = await store.updateArticleMeta(id, patch);
@@ -183,6 +193,19 @@ export function createNotebookHandlers(store: NotebookStore, options: NotebookSe
     },
 
     'annotations.delete': async ({ articleId, id }) => ({ deleted: await store.deleteAnnotation(articleId, id) }),
+
+    'annotations.review': async ({ articleId, id, action, start, end }) => {
+      const current = await findAnnotation(articleId, id);
+      if (action === 'delete') return { deleted: await store.deleteAnnotation(articleId, id), annotation: null };
+      const article = await store.getArticle(articleId);
+      if (action === 'accept' && current.anchor.status !== 'orphaned') {
+        throw new DossierError('conflict', `The highlight ${id} is ${current.anchor.status}, not waiting for review; move or delete it instead.`);
+      }
+      const { target, anchor } = reviewTarget(article.title, article.text, current.target, action, { start, end });
+      const updated: Annotation = { ...current, target, anchor, updatedAt: now().toISOString() };
+      await store.putAnnotation(updated);
+      return { deleted: false, annotation: updated };
+    },
 
     'tags.list': async () => store.listTags(),
 
@@ -235,9 +258,25 @@ export function createNotebookHandlers(store: NotebookStore, options: NotebookSe
       return claim;
     },
 
+    'claims.review': async ({ articleId, id, action, start, end }) => {
+      const current = (await store.listClaims(articleId)).find((c) => c.id === id);
+      if (!current) throw new DossierError('not-found', `No claim ${id} on article ${articleId}.`);
+      if (action === 'delete') return { deleted: await store.deleteClaim(articleId, id), claim: null };
+      const article = await store.getArticle(articleId);
+      if (action === 'accept' && claimAnchor(current, article.text).status !== 'orphaned') {
+        throw new DossierError('conflict', `The claim ${id} is anchored, not waiting for review; move or delete it instead.`);
+      }
+      const { target } = reviewTarget(article.title, article.text, current.target, action, { start, end });
+      const updated: Claim = { ...current, target, updatedAt: now().toISOString() };
+      await store.putClaim(updated);
+      return { deleted: false, claim: updated };
+    },
+
     'sources.list': async () => store.listSources(),
 
     'briefs.list': async () => (await store.listBriefs()).map(({ doc: _doc, ...rest }) => rest),
+
+    'search.query': async ({ query, limit }) => search.query(query, limit),
   };
 }
 

@@ -195,6 +195,13 @@ function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
   return copy;
 }
 
+function upsertAll<T extends { id: string }>(list: readonly T[], items: readonly T[]): T[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const replaced = list.map((x) => byId.get(x.id) ?? x);
+  const present = new Set(list.map((x) => x.id));
+  return [...replaced, ...items.filter((item) => !present.has(item.id))];
+}
+
 function uniqueIds(items: readonly { id: string }[]): string | null {
   const seen = new Set<string>();
   for (const x of items) {
@@ -509,6 +516,23 @@ export class NotebookStore {
     }));
   }
 
+  /**
+   * Inserts or replaces several highlights of one article in a single durable write of its shard:
+   * re-anchoring after an edit touches every highlight at once.
+   */
+  async putAnnotations(articleId: string, list: readonly Annotation[]): Promise<void> {
+    this.checkOpen();
+    checkFileId(articleId, 'article id');
+    this.checkArticleExists(articleId);
+    const valid = list.map((a) => validate(Annotation, a, 'annotation'));
+    const stray = valid.find((a) => a.articleId !== articleId);
+    if (stray) throw new DossierError('invalid-input', `Highlight ${stray.id} belongs to article ${stray.articleId}, not ${articleId}.`);
+    if (valid.length === 0) return;
+    await this.mutate<AnnotationShard>(this.shardPath(ANNOTATIONS_DIR, articleId), AnnotationShard, () => ({ annotations: [] }), (d) => ({
+      annotations: upsertAll(d.annotations, valid),
+    }));
+  }
+
   async deleteAnnotation(articleId: string, id: string): Promise<boolean> {
     this.checkOpen();
     checkFileId(articleId, 'article id');
@@ -549,6 +573,20 @@ export class NotebookStore {
     this.checkArticleExists(claim.articleId);
     await this.mutate<ClaimShard>(this.shardPath(CLAIMS_DIR, claim.articleId), ClaimShard, () => ({ claims: [] }), (d) => ({
       claims: upsert(d.claims, claim),
+    }));
+  }
+
+  /** Inserts or replaces several claims of one article in a single durable write of its shard. */
+  async putClaims(articleId: string, list: readonly Claim[]): Promise<void> {
+    this.checkOpen();
+    checkFileId(articleId, 'article id');
+    this.checkArticleExists(articleId);
+    const valid = list.map((c) => validate(Claim, c, 'claim'));
+    const stray = valid.find((c) => c.articleId !== articleId);
+    if (stray) throw new DossierError('invalid-input', `Claim ${stray.id} belongs to article ${stray.articleId}, not ${articleId}.`);
+    if (valid.length === 0) return;
+    await this.mutate<ClaimShard>(this.shardPath(CLAIMS_DIR, articleId), ClaimShard, () => ({ claims: [] }), (d) => ({
+      claims: upsertAll(d.claims, valid),
     }));
   }
 

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import {
   Annotation,
+  AnchorStatus,
   Article,
   ArticleSummary,
   Brief,
@@ -108,6 +109,53 @@ export const ArticleWithRecords = Article.extend({
   claims: z.array(Claim),
 });
 
+/** One highlight's or claim's anchor after an edit; `candidate` is the best place found when not applied. */
+export const AnchorReport = z.object({
+  kind: z.enum(['annotation', 'claim']),
+  id: Id,
+  status: AnchorStatus,
+  score: z.number().min(0).max(1),
+  needsReview: z.boolean(),
+  /** The quote after the edit: the new text when applied, else the stored (old) quote. */
+  quote: z.string(),
+  candidate: z
+    .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), exact: z.string(), score: z.number().min(0).max(1) })
+    .nullable(),
+});
+export type AnchorReport = z.infer<typeof AnchorReport>;
+
+/** Review of an item that needs it: accept the best candidate, move it to a range, or delete it. */
+export const ReviewInput = z
+  .object({
+    articleId: Id,
+    id: Id,
+    action: z.enum(['accept', 'move', 'delete']),
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+/** One search hit; `highlights` are offsets in `snippet`, `target` offsets in Article.text (null: matched the title or metadata only). */
+export const SearchResult = z.object({
+  kind: z.enum(['article', 'highlight', 'claim']),
+  articleId: Id,
+  id: Id.nullable(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  score: z.number(),
+  snippet: z.string(),
+  highlights: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })),
+  target: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).nullable(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+export const SearchResponse = z.object({
+  total: z.number().int().nonnegative(),
+  results: z.array(SearchResult),
+  /** Parts of the query that were ignored (a bad date...). */
+  warnings: z.array(z.string()),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
 export const contract = {
   'app.info': method(
     'app',
@@ -190,6 +238,12 @@ export const contract = {
       .strict(),
     ArticleSummary,
   ),
+  'articles.editText': method(
+    'notebook',
+    "Replace an article's text (a corrected or updated version) and re-anchor its highlights and claims; items not re-anchored keep their old target and need review.",
+    z.object({ id: Id, text: z.string() }).strict(),
+    z.object({ article: ArticleSummary, anchors: z.array(AnchorReport) }),
+  ),
   'articles.updateMeta': method(
     'notebook',
     "Correct an article's metadata (title, outlet, byline, date, URL, language).",
@@ -236,6 +290,13 @@ export const contract = {
     z.object({ deleted: z.boolean() }),
   ),
 
+  'annotations.review': method(
+    'notebook',
+    'Review a highlight after an edit: accept its best candidate, move it to start..end, or delete it.',
+    ReviewInput,
+    z.object({ deleted: z.boolean(), annotation: Annotation.nullable() }),
+  ),
+
   'tags.list': method('notebook', 'All tags.', Empty, z.array(Tag)),
   'tags.create': method(
     'notebook',
@@ -271,8 +332,22 @@ export const contract = {
     Claim,
   ),
 
+  'claims.review': method(
+    'notebook',
+    'Review a claim after an edit: accept its best candidate, move it to start..end, or delete it.',
+    ReviewInput,
+    z.object({ deleted: z.boolean(), claim: Claim.nullable() }),
+  ),
+
   'sources.list': method('notebook', 'Sources (outlets and originators).', Empty, z.array(Source)),
   'briefs.list': method('notebook', 'Briefs, without their documents.', Empty, z.array(Brief.omit({ doc: true }))),
+
+  'search.query': method(
+    'notebook',
+    'Search articles, highlights and claims: words (all required, ranked), "phrases", prefix*, one-typo fuzzy, and filters outlet: kind: tag: status: from: to:.',
+    z.object({ query: z.string().max(2000), limit: z.number().int().positive().max(500).optional() }).strict(),
+    SearchResponse,
+  ),
 
   'shell.chooseNotebookFolder': method(
     'shell',

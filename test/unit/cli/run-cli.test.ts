@@ -237,7 +237,8 @@ describe('dossier: failures and usage', () => {
     [['list', 'NB', 'extra'], /^dossier list: unexpected argument "extra"/],
     [['list', 'NB', '--jsn'], /^dossier list: Unknown option '--jsn'/],
     [['methods', 'x'], /^dossier methods: unexpected argument "x"/],
-    [['search', 'NB', 'q'], /^dossier search: "search" is not available in this version yet/],
+    [['entities', 'NB'], /^dossier entities: "entities" is not available in this version yet/],
+    [['search', 'NB', 'q', '--limit', '0'], /^dossier search: --limit must be a whole number from 1 to 500 \(got "0"\)$/],
   ])('%j is a usage error (exit 2, one line)', async (argv, pattern) => {
     const run = await dossier(...argv);
     expect(run.code).toBe(2);
