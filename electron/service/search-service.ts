@@ -11,8 +11,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { richTextToPlain } from '../../shared/text/rich-text';
 import type { SearchResponse } from '../../shared/api/contract';
-import type { Annotation, Claim, RichText } from '../../shared/model/schemas';
+import type { Annotation, Claim } from '../../shared/model/schemas';
 import { parseQuery } from '../../shared/search/query';
 import { SearchIndex, SearchIndexBuilder, type SearchDocInput } from '../../shared/search/search-index';
 import { makeSnippet } from '../../shared/search/snippet';
@@ -181,22 +182,6 @@ function catalogueIdentity(store: NotebookStore): number {
   return id;
 }
 
-/** Plain text of a Tiptap/ProseMirror document. */
-export function richTextToPlain(doc: RichText): string {
-  if (!doc) return '';
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { text?: unknown; content?: unknown };
-    if (typeof n.text === 'string') out.push(n.text);
-    if (Array.isArray(n.content)) {
-      for (const child of n.content) walk(child);
-      out.push(' ');
-    }
-  };
-  walk(doc);
-  return out.join('').replace(/\s+/g, ' ').trim();
-}
 
 /** The docs of one article: the article itself, then its highlights and claims. */
 export function docsForArticle(

@@ -16,7 +16,8 @@
  *   exported, with the extension term `dossier:anchorStatus` saying so, since their positions
  *   refer to an older text (claims carry no stored anchor status).
  */
-import type { Annotation, ArticleSummary, Claim, RichText, Selector, Tag } from '../model/schemas';
+import { richTextToPlain } from '../text/rich-text';
+import type { Annotation, ArticleSummary, Claim, Selector, Tag } from '../model/schemas';
 
 export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -65,34 +66,6 @@ export interface WebAnnotationCollection {
   };
 }
 
-/** The plain text of a Tiptap/ProseMirror document: text nodes joined, blocks separated by newlines. */
-export function richTextToPlain(doc: RichText): string {
-  if (!doc) return '';
-  const blocks: string[] = [];
-  const walk = (node: unknown, out: string[]): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: unknown; text?: unknown; content?: unknown };
-    if (n.type === 'text' && typeof n.text === 'string') out.push(n.text);
-    else if (n.type === 'hardBreak') out.push('\n');
-    if (Array.isArray(n.content)) {
-      const isBlockContainer = n.content.some((c) => c && typeof c === 'object' && (c as { type?: unknown }).type !== 'text' && (c as { type?: unknown }).type !== 'hardBreak');
-      if (isBlockContainer) {
-        for (const child of n.content) {
-          const inner: string[] = [];
-          walk(child, inner);
-          const text = inner.join('');
-          if (text !== '') blocks.push(text);
-        }
-      } else {
-        for (const child of n.content) walk(child, out);
-      }
-    }
-  };
-  const top: string[] = [];
-  walk(doc, top);
-  if (top.length > 0) blocks.unshift(top.join(''));
-  return blocks.join('\n').trim();
-}
 
 /** "Parent/Child" names, so a tag's place in the hierarchy survives the export. */
 function tagPaths(tags: readonly Tag[]): Map<string, string> {
@@ -197,3 +170,5 @@ export function toWebAnnotations(
     first: { id: `${id}:page1`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }
+
+export { richTextToPlain };
