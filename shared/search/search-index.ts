@@ -34,18 +34,8 @@ export interface SearchDocInput {
   keepBody: boolean;
 }
 
-/** What the index keeps of a doc (no article bodies). */
-export interface SearchDoc {
-  kind: SearchDocKind;
-  articleId: string;
-  id: string | null;
-  title: string;
-  outlet: string | null;
-  publishedAt: string | null;
-  tags: string[];
-  status: string | null;
-  claimKind: string | null;
-  target: { start: number; end: number } | null;
+/** What the index keeps of a doc (no article bodies): the input's fields, less what only building needs. */
+export interface SearchDoc extends Omit<SearchDocInput, 'header' | 'body' | 'keepBody'> {
   /** Body text kept for snippets, or null (fetch Article.text). */
   body: string | null;
   /** First position of the body: positions before it are header words. */
