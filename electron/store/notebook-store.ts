@@ -243,6 +243,29 @@ async function readMeta(dir: string): Promise<NotebookMeta> {
 
 type Doc<T> = Low<T>;
 
+/**
+ * What changed in the notebook, after it is on disk: `file` is the notebook-relative path written
+ * (catalog.json, articles/<id>.json, annotations/<id>.json, notes/<id>.json...) and `articleIds` the
+ * articles concerned when known. Derived data (the search index, entities) follows these.
+ */
+export interface StoreChange {
+  file: string;
+  articleIds?: string[];
+}
+
+/** A small JSON document owned by a feature outside this file (notes, entity decisions...). */
+export interface StoreDocument<T> {
+  /** The document, or its defaults when the file does not exist (or was unreadable and set aside). */
+  read(): Promise<T>;
+  /** `fn` returns the new data, or null for no change; resolves once it is durably on disk. */
+  update(fn: (data: T) => T | null): Promise<void>;
+}
+
+/** Notebook-relative paths of feature documents: one or two plain segments, ending in .json. */
+const DOCUMENT_PATH = /^(?:[a-z][a-z0-9-]{0,40}\/)?[A-Za-z0-9_-]{1,100}\.json$/;
+const RESERVED_DOCUMENTS = new Set([NOTEBOOK_FILE, CATALOG_FILE]);
+const RESERVED_FOLDERS = new Set([ARTICLES_DIR, ANNOTATIONS_DIR, CLAIMS_DIR, BRIEFS_DIR, CACHE_DIR]);
+
 export class NotebookStore {
   readonly dir: string;
   private metaValue: NotebookMeta;
@@ -257,6 +280,10 @@ export class NotebookStore {
   /** Files found unreadable but that could not be moved aside: never written, so never overwritten. */
   private readonly blocked = new Set<string>();
   private closing: Promise<void> | null = null;
+  private readonly changeListeners = new Set<(change: StoreChange) => void>();
+  /** Folders of feature documents, so stray temp files there are cleaned like the others. */
+  private readonly documentFolders = new Set<string>();
+  private readonly featureDocuments = new Set<string>();
   private background: Promise<void> = Promise.resolve();
 
   private constructor(dir: string, meta: NotebookMeta) {
@@ -441,6 +468,7 @@ export class NotebookStore {
       }
       await this.writeCatalog([...this.catalog.data.articles, ...valid.map(toSummary)]);
     });
+    this.notify({ file: CATALOG_FILE, articleIds: valid.map((a) => a.id) });
   }
 
   /** Replace an existing article's record, text included (a corrected text); keeps its place in the list. */
@@ -448,26 +476,30 @@ export class NotebookStore {
     this.checkOpen();
     const a = validate(Article, article, 'article');
     checkFileId(a.id, 'article id');
-    return this.queue.run(CATALOG_FILE, async () => {
+    const summary = await this.queue.run(CATALOG_FILE, async () => {
       if (!this.byId.has(a.id)) throw new DossierError('not-found', `No article ${a.id} in notebook ${this.dir}`);
       await this.writeBody(a);
       const summary = toSummary(a);
       await this.writeCatalog(this.catalog.data.articles.map((s) => (s.id === a.id ? summary : s)));
       return summary;
     });
+    this.notify({ file: join(ARTICLES_DIR, `${a.id}.json`), articleIds: [a.id] });
+    return summary;
   }
 
   async updateArticleMeta(id: string, patch: ArticleMetaPatch): Promise<ArticleSummary> {
     this.checkOpen();
     checkFileId(id, 'article id');
     const p = validate(MetaPatch, patch, 'metadata patch');
-    return this.queue.run(CATALOG_FILE, async () => {
+    const updated = await this.queue.run(CATALOG_FILE, async () => {
       const old = this.byId.get(id);
       if (!old) throw new DossierError('not-found', `No article ${id} in notebook ${this.dir}`);
       const updated = validate(ArticleSummary, { ...old, ...p }, `metadata of article ${id}`);
       await this.writeCatalog(this.catalog.data.articles.map((s) => (s.id === id ? updated : s)));
       return updated;
     });
+    this.notify({ file: CATALOG_FILE, articleIds: [id] });
+    return updated;
   }
 
   /**
@@ -482,7 +514,7 @@ export class NotebookStore {
     this.checkOpen();
     for (const c of changes) checkFileId(c.id, 'article id');
     if (changes.length === 0) return [];
-    return this.queue.run(CATALOG_FILE, async () => {
+    const changed = await this.queue.run(CATALOG_FILE, async () => {
       const updated = new Map<string, ArticleSummary>();
       for (const { id, patch } of changes) {
         const old = updated.get(id) ?? this.byId.get(id);
@@ -496,6 +528,8 @@ export class NotebookStore {
       await this.writeCatalog(this.catalog.data.articles.map((s) => updated.get(s.id) ?? s));
       return [...updated.values()];
     });
+    if (changed.length > 0) this.notify({ file: CATALOG_FILE, articleIds: changed.map((s) => s.id) });
+    return changed;
   }
 
   // ---------------------------------------------------------------- annotations and claims
@@ -663,6 +697,7 @@ export class NotebookStore {
       }
       map.set(brief.id, brief);
     });
+    this.notify({ file: `${BRIEFS_DIR}/${brief.id}.json` });
   }
 
   async deleteBrief(id: string): Promise<boolean> {
@@ -679,7 +714,71 @@ export class NotebookStore {
       }
       map.delete(id);
       return true;
+    }).then((deleted) => {
+      if (deleted) this.notify({ file: `${BRIEFS_DIR}/${id}.json` });
+      return deleted;
     });
+  }
+
+  // ---------------------------------------------------------------- feature documents and changes
+
+  /**
+   * A small JSON document kept in the notebook by a feature that has no method here (per-article
+   * notes, memos, entity decisions, brief history...), with the same rules as every other file:
+   * validated on load, set aside when unreadable, written atomically and durably through a per-file
+   * queue. `rel` is `name.json` or `folder/name.json` (lowercase folder, file-id name).
+   */
+  document<T>(rel: string, schema: z.ZodType<T>, defaults: () => T): StoreDocument<T> {
+    const normal = rel.replace(/\\/g, '/');
+    const folder = normal.includes('/') ? normal.slice(0, normal.indexOf('/')) : '';
+    if (!DOCUMENT_PATH.test(normal) || RESERVED_DOCUMENTS.has(normal) || RESERVED_FOLDERS.has(folder) || normal === TAGS_FILE || normal === SOURCES_FILE) {
+      throw new DossierError('invalid-input', `"${rel}" cannot name a notebook document (reserved or not a plain name.json path)`);
+    }
+    const path = folder ? join(folder, normal.slice(folder.length + 1)) : normal;
+    if (folder) this.documentFolders.add(folder);
+    this.featureDocuments.add(path);
+    return {
+      read: async () => {
+        this.checkOpen();
+        return (await this.loadDoc(path, schema, defaults)).data;
+      },
+      update: async (fn) => {
+        this.checkOpen();
+        if (folder) await this.ensureFolder(folder);
+        let changed = false;
+        await this.mutate(path, schema, defaults, (data) => {
+          const next = fn(data);
+          changed = next !== null;
+          return next;
+        });
+        if (changed) this.notify({ file: normal });
+      },
+    };
+  }
+
+  /** Be told of every change once it is on disk. Returns the unsubscribe function. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private notify(change: StoreChange): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure (derived data) must never fail the write that already landed.
+      }
+    }
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
+    try {
+      await mkdir(join(this.dir, folder));
+      await fsyncDir(this.dir);
+    } catch (err) {
+      if (errorCode(err) !== 'EEXIST') throw ioError('create the folder', join(this.dir, folder), err);
+    }
   }
 
   // ---------------------------------------------------------------- internals
@@ -921,11 +1020,18 @@ export class NotebookStore {
         doc.data = prev;
         throw ioError('write', join(this.dir, rel), err);
       }
+      const shard = /^(?:annotations|claims)[\\/]([A-Za-z0-9_-]+)\.json$/.exec(rel);
+      // Feature documents notify from document().update, with their path as the caller wrote it.
+      if (!this.featureDocuments.has(rel)) {
+        this.notify(shard ? { file: rel.replace(/\\/g, '/'), articleIds: [shard[1]!] } : { file: rel.replace(/\\/g, '/') });
+      }
     });
   }
 
   /** Extra checks beyond the schema: records in a shard belong to that shard's article; ids are unique. */
   private extraCheck(rel: string, data: unknown): string | null {
+    // Feature documents have their own shapes; their schema is their whole check.
+    if (this.featureDocuments.has(rel)) return null;
     const m = /^(annotations|claims)[\\/]([A-Za-z0-9_-]+)\.json$/.exec(rel);
     if (!m) return uniqueIds(Object.values(data as Record<string, { id: string }[]>)[0] ?? []);
     const [, kind, articleId] = m;
@@ -964,7 +1070,7 @@ export class NotebookStore {
    */
   private async removeStrayTempFiles(): Promise<void> {
     const own = `.${process.pid}-`;
-    for (const folder of ['', ARTICLES_DIR, ANNOTATIONS_DIR, CLAIMS_DIR, BRIEFS_DIR]) {
+    for (const folder of ['', ARTICLES_DIR, ANNOTATIONS_DIR, CLAIMS_DIR, BRIEFS_DIR, ...this.documentFolders]) {
       let names: string[];
       try {
         names = await readdir(join(this.dir, folder));

@@ -1,7 +1,8 @@
 /**
  * The API contract: one table of methods, each with its input and output schema.
  * The Electron IPC handler, the preload, the browser host and the CLI are all derived from it;
- * to add a method, add a row here and a handler in electron/service (the compiler then asks for it).
+ * to add a method, add a row here or to its section in ./methods/ (annotations, tags, claims, briefs,
+ * search...), and a handler in electron/service (the compiler then asks for it).
  *
  * `scope` says who can serve a method:
  * - `app`: about the application itself (which notebook is open, recent notebooks); every host.
@@ -9,46 +10,18 @@
  * - `shell`: needs the desktop shell (native dialogs); other hosts answer `unsupported`.
  */
 import { z } from 'zod';
-import {
-  Annotation,
-  AnchorStatus,
-  Article,
-  ArticleSummary,
-  Brief,
-  Claim,
-  ClaimKind,
-  Id,
-  IsoDate,
-  NotebookMeta,
-  RichText,
-  Source,
-  StoreProblem,
-  Tag,
-} from '../model/schemas';
+import { Annotation, Article, ArticleSummary, Claim, Id, IsoDate, NotebookMeta, StoreProblem } from '../model/schemas';
+import { AnchorReport } from './common';
+import { Empty, method, type MethodScope, type MethodSpec } from './method';
+import { annotationMethods } from './methods/annotations';
+import { briefMethods } from './methods/briefs';
+import { claimMethods } from './methods/claims';
+import { searchMethods } from './methods/search';
+import { tagMethods } from './methods/tags';
+export * from './common';
+export { SearchResponse, SearchResult } from './methods/search';
+export type { MethodScope, MethodSpec } from './method';
 
-export type MethodScope = 'app' | 'notebook' | 'shell';
-
-export interface MethodSpec<
-  I extends z.ZodType = z.ZodType,
-  O extends z.ZodType = z.ZodType,
-  S extends MethodScope = MethodScope,
-> {
-  scope: S;
-  summary: string;
-  input: I;
-  output: O;
-}
-
-function method<S extends MethodScope, I extends z.ZodType, O extends z.ZodType>(
-  scope: S,
-  summary: string,
-  input: I,
-  output: O,
-): MethodSpec<I, O, S> {
-  return { scope, summary, input, output };
-}
-
-const Empty = z.object({}).strict();
 
 export const NotebookInfo = z.object({
   path: z.string(),
@@ -97,64 +70,10 @@ export const ArticleMetaPatch = z
   .partial()
   .strict();
 
-/** Where a new highlight or claim goes: a text range, or the first occurrence of a quote. */
-export const TargetInput = z.union([
-  z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict(),
-  z.object({ quote: z.string().min(1) }).strict(),
-]);
-export type TargetInput = z.infer<typeof TargetInput>;
-
 export const ArticleWithRecords = Article.extend({
   annotations: z.array(Annotation),
   claims: z.array(Claim),
 });
-
-/** One highlight's or claim's anchor after an edit; `candidate` is the best place found when not applied. */
-export const AnchorReport = z.object({
-  kind: z.enum(['annotation', 'claim']),
-  id: Id,
-  status: AnchorStatus,
-  score: z.number().min(0).max(1),
-  needsReview: z.boolean(),
-  /** The quote after the edit: the new text when applied, else the stored (old) quote. */
-  quote: z.string(),
-  candidate: z
-    .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), exact: z.string(), score: z.number().min(0).max(1) })
-    .nullable(),
-});
-export type AnchorReport = z.infer<typeof AnchorReport>;
-
-/** Review of an item that needs it: accept the best candidate, move it to a range, or delete it. */
-export const ReviewInput = z
-  .object({
-    articleId: Id,
-    id: Id,
-    action: z.enum(['accept', 'move', 'delete']),
-    start: z.number().int().nonnegative().optional(),
-    end: z.number().int().nonnegative().optional(),
-  })
-  .strict();
-
-/** One search hit; `highlights` are offsets in `snippet`, `target` offsets in Article.text (null: matched the title or metadata only). */
-export const SearchResult = z.object({
-  kind: z.enum(['article', 'highlight', 'claim']),
-  articleId: Id,
-  id: Id.nullable(),
-  title: z.string(),
-  outlet: z.string().nullable(),
-  score: z.number(),
-  snippet: z.string(),
-  highlights: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })),
-  target: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).nullable(),
-});
-export type SearchResult = z.infer<typeof SearchResult>;
-export const SearchResponse = z.object({
-  total: z.number().int().nonnegative(),
-  results: z.array(SearchResult),
-  /** Parts of the query that were ignored (a bad date...). */
-  warnings: z.array(z.string()),
-});
-export type SearchResponse = z.infer<typeof SearchResponse>;
 
 export const contract = {
   'app.info': method(
@@ -251,103 +170,11 @@ export const contract = {
     ArticleSummary,
   ),
 
-  'annotations.list': method(
-    'notebook',
-    "An article's highlights.",
-    z.object({ articleId: Id }).strict(),
-    z.array(Annotation),
-  ),
-  'annotations.create': method(
-    'notebook',
-    'Highlight a range or the first occurrence of a quote.',
-    z
-      .object({
-        articleId: Id,
-        target: TargetInput,
-        tags: z.array(Id).optional(),
-        comment: RichText.optional(),
-      })
-      .strict(),
-    Annotation,
-  ),
-  'annotations.update': method(
-    'notebook',
-    "Change a highlight's tags or comment.",
-    z
-      .object({
-        articleId: Id,
-        id: Id,
-        tags: z.array(Id).optional(),
-        comment: RichText.optional(),
-      })
-      .strict(),
-    Annotation,
-  ),
-  'annotations.delete': method(
-    'notebook',
-    'Delete a highlight.',
-    z.object({ articleId: Id, id: Id }).strict(),
-    z.object({ deleted: z.boolean() }),
-  ),
-
-  'annotations.review': method(
-    'notebook',
-    'Review a highlight after an edit: accept its best candidate, move it to start..end, or delete it.',
-    ReviewInput,
-    z.object({ deleted: z.boolean(), annotation: Annotation.nullable() }),
-  ),
-
-  'tags.list': method('notebook', 'All tags.', Empty, z.array(Tag)),
-  'tags.create': method(
-    'notebook',
-    'Create a tag (or return the existing one of that name under the same parent).',
-    z
-      .object({
-        name: z.string().min(1).max(200),
-        parentId: Id.nullable().optional(),
-        color: Tag.shape.color.optional(),
-      })
-      .strict(),
-    Tag,
-  ),
-
-  'claims.list': method(
-    'notebook',
-    "Claims of one article, or of the whole notebook when `articleId` is omitted.",
-    z.object({ articleId: Id.optional() }).strict(),
-    z.array(Claim),
-  ),
-  'claims.create': method(
-    'notebook',
-    'Make a claim on a range or the first occurrence of a quote.',
-    z
-      .object({
-        articleId: Id,
-        target: TargetInput,
-        statement: z.string().optional(),
-        speaker: z.string().nullable().optional(),
-        kind: ClaimKind.optional(),
-      })
-      .strict(),
-    Claim,
-  ),
-
-  'claims.review': method(
-    'notebook',
-    'Review a claim after an edit: accept its best candidate, move it to start..end, or delete it.',
-    ReviewInput,
-    z.object({ deleted: z.boolean(), claim: Claim.nullable() }),
-  ),
-
-  'sources.list': method('notebook', 'Sources (outlets and originators).', Empty, z.array(Source)),
-  'briefs.list': method('notebook', 'Briefs, without their documents.', Empty, z.array(Brief.omit({ doc: true }))),
-
-  'search.query': method(
-    'notebook',
-    'Search articles, highlights and claims: words (all required, ranked), "phrases", prefix*, one-typo fuzzy, and filters outlet: kind: tag: status: from: to:.',
-    z.object({ query: z.string().max(2000), limit: z.number().int().positive().max(500).optional() }).strict(),
-    SearchResponse,
-  ),
+  ...annotationMethods,
+  ...tagMethods,
+  ...claimMethods,
+  ...briefMethods,
+  ...searchMethods,
 
   'shell.chooseNotebookFolder': method(
     'shell',
