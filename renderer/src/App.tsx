@@ -21,6 +21,8 @@ import { applyProgress, applyResults, jobResults, settleWaiting, startJob, type 
 import { articleToSelect, IMPORT_ACCEPT, newBatchId, planBatches, selectFolderFiles } from './lib/importPlan';
 import { cyclePane } from './lib/listNavigation';
 import type { MetaPatch } from './lib/metaForm';
+import { workspaceViews } from './views/registry';
+import type { RevealTarget, ViewContext } from './views/types';
 
 const LIST_PAGE = 20_000;
 type Pane = 'toolbar' | 'list' | 'reader' | 'inspector';
@@ -52,6 +54,11 @@ export function App() {
   const [filter, setFilter] = useState('');
   const [hideNoise, setHideNoise] = useState(false);
   const [dragging, setDragging] = useState(false);
+  /** 'reader', or the id of a workspace view shown in the centre pane instead. */
+  const [view, setView] = useState<string>('reader');
+  /** Words to reveal in the reader; `key` changes on every request, so revealing the same place again works. */
+  const [reveal, setReveal] = useState<(RevealTarget & { articleId: string; key: number }) | null>(null);
+  const revealKey = useRef(0);
 
   const listRef = useRef<CorpusListHandle>(null);
   const readerRef = useRef<HTMLElement>(null);
@@ -651,6 +658,33 @@ export function App() {
   const titles = useMemo(() => new Map(articles.map((a) => [a.id, a.title])), [articles]);
   const titleOf = useCallback((id: string): string | null => titles.get(id) ?? null, [titles]);
 
+  const openArticle = useCallback(
+    (articleId: string, target?: RevealTarget) => {
+      if (!visible.some((a) => a.id === articleId)) setFilter('');
+      setSelectedId(articleId);
+      setView('reader');
+      setReveal(target ? { ...target, articleId, key: ++revealKey.current } : null);
+    },
+    [visible],
+  );
+
+  const viewContext = useMemo<ViewContext | null>(
+    () =>
+      notebook
+        ? {
+            notebook,
+            articles,
+            selectedArticleId: selectedId,
+            openArticle,
+            showView: setView,
+            reportError,
+            mod: MOD,
+          }
+        : null,
+    [notebook, articles, selectedId, openArticle, reportError],
+  );
+  const activeView = view === 'reader' ? null : (workspaceViews.find((v) => v.id === view) ?? null);
+
   const notebookName = notebook ? notebook.meta.name || baseName(notebook.path) : null;
   const problems = notebook?.problems ?? [];
 
@@ -782,8 +816,49 @@ export function App() {
             }
           />
         </nav>
+        <div className="centre">
+        {workspaceViews.length > 0 && notebook ? (
+          <div className="view-tabs" role="tablist" aria-label="Views">
+            {[{ id: 'reader', label: 'Reader' }, ...workspaceViews].map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                id={`view-tab-${v.id}`}
+                aria-selected={(activeView?.id ?? 'reader') === v.id}
+                aria-controls={v.id === 'reader' ? 'reader-pane' : `view-${v.id}`}
+                tabIndex={(activeView?.id ?? 'reader') === v.id ? 0 : -1}
+                className="view-tab"
+                onClick={() => setView(v.id)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+                  event.preventDefault();
+                  const ids = ['reader', ...workspaceViews.map((w) => w.id)];
+                  const next = ids[(ids.indexOf(v.id) + (event.key === 'ArrowRight' ? 1 : ids.length - 1)) % ids.length]!;
+                  setView(next);
+                  document.getElementById(`view-tab-${next}`)?.focus();
+                }}
+              >
+                {v.label}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        {activeView && viewContext ? (
+          <section
+            id={`view-${activeView.id}`}
+            className="pane workspace-view"
+            role="tabpanel"
+            aria-labelledby={`view-tab-${activeView.id}`}
+            data-pane="reader"
+            tabIndex={-1}
+          >
+            {activeView.render(viewContext)}
+          </section>
+        ) : (
         <Reader
           ref={readerRef}
+          reveal={reveal && reveal.articleId === selectedId ? reveal : null}
           summary={selectedSummary}
           article={article}
           loading={articleLoading}
@@ -795,6 +870,8 @@ export function App() {
           mod={MOD}
           empty={readerEmpty}
         />
+        )}
+        </div>
         {inspectorOpen ? (
           <Inspector
             ref={inspectorRef}

@@ -11,6 +11,11 @@ import { chunkBoundaries, lineRanges, splitParagraphs, type Paragraph } from '..
 import { selectionToRange, trimRange } from '../lib/selectionOffsets';
 
 interface Props {
+  /**
+   * Words to reveal (from search, a claim, a citation...): scroll to them and mark them. `key`
+   * changes on every request. Null: nothing to reveal.
+   */
+  reveal?: { start: number; end: number; key: number } | null;
   /** The selected article's summary (shown at once while its text loads). */
   summary: ArticleSummary | null;
   /** The loaded article; ignored when it is not the selected one. */
@@ -38,6 +43,7 @@ export const Reader = forwardRef<HTMLElement, Props>(function Reader(
   return (
     <main
       ref={ref}
+      id="reader-pane"
       aria-label="Reader"
       className="pane reader"
       data-pane="reader"

@@ -1,0 +1,197 @@
+/**
+ * DOCX export: the laid-out brief as a Word document with Heading 1-3 styles, bold/italic runs,
+ * bullet and numbered lists, judgments (likelihood and confidence in bold before the text),
+ * tables with a repeated header row, and REAL Word footnotes for the citations.
+ *
+ * Citation numbers: every format shows a claim's number from the layout (numbered in order of
+ * first citation), and a claim cited twice keeps its number. Word numbers footnotes itself, one
+ * per reference, so giving each reference its own footnote would renumber a repeated citation
+ * (claim 1 cited again after claim 3 would show "4"). Instead a claim's FIRST citation is a real
+ * footnote (Word's automatic number then equals the layout's number, since both count first
+ * citations in reading order) and each later citation is a NOTEREF cross-reference to that
+ * footnote's bookmark, Word's own way of citing a note again: it shows the same number, in the
+ * footnote-reference style, and stays right if the reader adds footnotes in Word.
+ */
+import {
+  AlignmentType,
+  Bookmark,
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  SimpleField,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import type { BriefBlock, BriefFootnote, BriefInline, BriefLayout } from '../../shared/brief/model';
+import type { Exporter } from './types';
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const BULLETS = 'dossier-bullets';
+const NUMBERS = 'dossier-numbers';
+
+/** The Admiralty grade as written together ("B2"); "–" stands for a missing half. */
+export function gradeText(fn: Pick<BriefFootnote, 'reliability' | 'credibility'>): string | null {
+  if (fn.reliability === null && fn.credibility === null) return null;
+  return `${fn.reliability ?? '–'}${fn.credibility ?? '–'}`;
+}
+
+/** A footnote's text: the exact quote in quotes, outlet, title, date, grades. */
+export function footnoteText(fn: BriefFootnote): string {
+  const parts = [`“${fn.quote}”`];
+  if (fn.outlet) parts.push(fn.outlet);
+  parts.push(fn.title);
+  if (fn.publishedAt) parts.push(fn.publishedAt.slice(0, 10));
+  const grade = gradeText(fn);
+  return `${parts.join(', ')}.${grade ? ` Grade ${grade}.` : ''}`;
+}
+
+function footnoteParagraphs(fn: BriefFootnote): Paragraph[] {
+  const children: ParagraphChild[] = [new TextRun(footnoteText(fn))];
+  if (fn.url) children.push(new TextRun({ text: ` ${fn.url}`, italics: true }));
+  return [new Paragraph({ children })];
+}
+
+/** Renders inlines; `seen` tracks which claims already have their footnote (first citation). */
+class InlineRenderer {
+  private readonly seen = new Set<number>();
+  private readonly byN: Map<number, BriefFootnote>;
+  /** Footnote ids in the order they were referenced: Word numbers them 1, 2, 3... in that order. */
+  readonly order: number[] = [];
+
+  constructor(footnotes: readonly BriefFootnote[]) {
+    this.byN = new Map(footnotes.map((f) => [f.n, f]));
+  }
+
+  runs(inlines: readonly BriefInline[], base: { bold?: boolean } = {}): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    for (const inline of inlines) {
+      if (inline.type === 'text') {
+        out.push(new TextRun({ text: inline.text, bold: inline.bold || base.bold, italics: inline.italic }));
+        continue;
+      }
+      const n = inline.n;
+      if (!this.byN.has(n)) {
+        // A cite without its footnote is a layout bug; show the number rather than drop the citation.
+        out.push(new TextRun({ text: `[${n}]`, superScript: true }));
+      } else if (!this.seen.has(n)) {
+        this.seen.add(n);
+        this.order.push(n);
+        out.push(new Bookmark({ id: bookmarkName(n), children: [new FootnoteReferenceRun(n)] }));
+      } else {
+        // \f: the footnote-reference formatting; \h: a hyperlink to the note.
+        out.push(new SimpleField(`NOTEREF ${bookmarkName(n)} \\f \\h`, String(n)));
+      }
+    }
+    return out;
+  }
+}
+
+function bookmarkName(n: number): string {
+  return `_RefDossierNote${n}`;
+}
+
+function blockToDocx(block: BriefBlock, r: InlineRenderer, listInstance: number): (Paragraph | Table)[] {
+  switch (block.type) {
+    case 'heading':
+      return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
+    case 'paragraph':
+      return [new Paragraph({ children: r.runs(block.inlines) })];
+    case 'judgment': {
+      const lead: string[] = [];
+      if (block.likelihood) lead.push(capitalise(block.likelihood));
+      if (block.confidence) lead.push(`${block.confidence} confidence`);
+      const children: ParagraphChild[] = [];
+      if (lead.length > 0) children.push(new TextRun({ text: `${lead.join(', ')}: `, bold: true }));
+      children.push(...r.runs(block.inlines));
+      return [new Paragraph({ style: 'DossierJudgment', children })];
+    }
+    case 'list':
+      // One numbering instance per list, so each numbered list starts at 1 again.
+      return block.items.map(
+        (item) => new Paragraph({ numbering: { reference: block.ordered ? NUMBERS : BULLETS, level: 0, instance: listInstance }, children: r.runs(item) }),
+      );
+    case 'table': {
+      const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length), 1);
+      const cell = (children: ParagraphChild[], header: boolean): TableCell =>
+        new TableCell({ children: [new Paragraph({ children })], shading: header ? { fill: 'E7E6E6', type: 'clear', color: 'auto' } : undefined });
+      const rows: TableRow[] = [];
+      if (block.header.length > 0) {
+        rows.push(
+          new TableRow({
+            tableHeader: true,
+            children: Array.from({ length: columns }, (_, i) => cell([new TextRun({ text: block.header[i] ?? '', bold: true })], true)),
+          }),
+        );
+      }
+      for (const row of block.rows) {
+        rows.push(new TableRow({ children: Array.from({ length: columns }, (_, i) => cell(r.runs(row[i] ?? []), false)) }));
+      }
+      const out: (Paragraph | Table)[] = [];
+      if (block.caption) out.push(new Paragraph({ style: 'Caption', children: [new TextRun(block.caption)] }));
+      out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
+      // Word needs a paragraph between two adjacent tables, or it merges them.
+      out.push(new Paragraph({ children: [] }));
+      return out;
+    }
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The brief as a .docx file (a zip of WordprocessingML parts). */
+export async function renderBriefDocx(layout: BriefLayout): Promise<Uint8Array> {
+  const r = new InlineRenderer(layout.footnotes);
+  const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(layout.title)] })];
+  body.push(
+    new Paragraph({
+      children: [new TextRun({ text: `${layout.notebookName} · ${layout.generatedAt.slice(0, 10)}`, italics: true, color: '555555' })],
+    }),
+  );
+  layout.blocks.forEach((block, i) => body.push(...blockToDocx(block, r, i)));
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  for (const fn of layout.footnotes) footnotes[fn.n] = { children: footnoteParagraphs(fn) };
+
+  const doc = new Document({
+    title: layout.title,
+    creator: 'Dossier',
+    description: `Brief from the notebook ${layout.notebookName}`,
+    styles: {
+      paragraphStyles: [
+        {
+          id: 'DossierJudgment',
+          name: 'Key Judgment',
+          basedOn: 'Normal',
+          next: 'Normal',
+          paragraph: { indent: { left: 360 }, spacing: { before: 120, after: 120 } },
+        },
+      ],
+    },
+    numbering: {
+      config: [
+        { reference: BULLETS, levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
+        { reference: NUMBERS, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
+      ],
+    },
+    footnotes,
+    sections: [{ children: body }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+export const docxExporter: Exporter = {
+  format: 'docx',
+  label: 'Word (.docx)',
+  extension: 'docx',
+  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  binary: true,
+  render: (input) => renderBriefDocx(input.layout),
+};
