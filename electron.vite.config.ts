@@ -32,6 +32,8 @@ export default defineConfig({
           host: resolve('electron/host/main.ts'),
           // Imports parse HTML, PDF and DOCX in worker threads so both cores work (electron/service/parse-pool.ts).
           'parse-worker': resolve('electron/service/parse-worker.ts'),
+          // Full search index builds run in a worker thread, off the main event loop (electron/service/search-service.ts).
+          'search-worker': resolve('electron/service/search-worker.ts'),
         },
         output: {
           banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),

@@ -23,7 +23,8 @@ export function formatSearchResults(query: string, response: SearchResponse): st
   }
   for (const r of response.results) {
     const where = r.target ? ` @${r.target.start}-${r.target.end}` : '';
-    const id = r.id ? `${r.articleId}/${r.id}` : r.articleId;
+    // Memos, briefs and entities belong to no article: their own id names them.
+    const id = r.articleId === null ? (r.id ?? '') : r.id ? `${r.articleId}/${r.id}` : r.articleId;
     lines.push(`${r.kind.padEnd(9)} ${id}${where}  ${shorten(r.title, 80)}${r.outlet ? ` (${r.outlet})` : ''}`);
     lines.push(`          ${markSnippet(r.snippet, r.highlights)}`);
   }

@@ -11,5 +11,11 @@ export {
   type SearchDocKind,
   type SearchHit,
   type SearchOutcome,
+  type SearchOptions,
+  type SearchSegment,
+  SearchView,
+  mergeSegments,
+  SEARCH_DOC_KINDS,
+  type Postings,
 } from './search-index';
 export { makeSnippet, type Snippet } from './snippet';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold, tokenize, withinOneEdit } from './fold';
 import { parseQuery } from './query';
-import { SearchIndex, SearchIndexBuilder, SearchIndexFormatError, type SearchDocInput } from './search-index';
+import { mergeSegments, SearchIndex, SearchIndexBuilder, SearchIndexFormatError, SearchView, type SearchDoc, type SearchDocInput } from './search-index';
 import { makeSnippet } from './snippet';
 
 function article(articleId: string, title: string, body: string, extra: Partial<SearchDocInput> = {}): SearchDocInput {
@@ -20,7 +20,7 @@ function build(docs: SearchDocInput[]): SearchIndex {
 const ids = (index: SearchIndex, q: string): string[] =>
   index.search(parseQuery(q)).hits.map((h) => {
     const d = index.docs[h.doc]!;
-    return d.id ?? d.articleId;
+    return d.id ?? d.articleId ?? '';
   });
 
 const corpus = build([
@@ -178,5 +178,58 @@ describe('binary form', () => {
     garbage[20] = 0xff;
     expect(() => SearchIndex.deserialize(garbage)).toThrow(SearchIndexFormatError);
     expect(() => SearchIndex.deserialize(new Uint8Array(5))).toThrow(/too short/);
+  });
+});
+
+describe('segments, merging and compression', () => {
+  const docs = [
+    article('a1', 'President Nausėda visits Klaipėda', 'Gitanas Nausėda met the port council in Klaipėda on Tuesday.'),
+    article('a2', 'Port council backs terminal expansion', 'The council voted to expand the liquefied gas terminal.', { outlet: 'LRT' }),
+    article('a3', 'Weather', 'Rain over the coast. The terminal was closed for the storm.'),
+  ];
+  const edited = article('a2', 'Port council backs terminal expansion', 'The council postponed the gas terminal vote again.', { outlet: 'LRT' });
+  const rows = (view: { search: SearchView['search']; doc(n: number): SearchDoc }, q: string): string[] =>
+    view.search(parseQuery(q), { limit: 100 }).hits.map((h) => `${view.doc(h.doc).articleId}:${h.score.toFixed(6)}`).sort();
+
+  it('a base with tombstones plus a delta ranks exactly as a rebuild, and merges into the same index', () => {
+    const base = build(docs);
+    const dead = new Uint8Array(base.docs.length);
+    dead[1] = 1; // a2 superseded
+    const delta = build([edited]);
+    const view = new SearchView([{ index: base, dead }, { index: delta, dead: null }]);
+    const rebuilt = build([docs[0]!, docs[2]!, edited]);
+    const rebuiltView = new SearchView([{ index: rebuilt, dead: null }]);
+    for (const q of ['council', 'terminal', 'postponed', 'liquefied', '"gas terminal"', 'klaip*', 'termnal ', 'outlet:lrt']) {
+      expect(rows(view, q), q).toEqual(rows(rebuiltView, q));
+    }
+    const merged = mergeSegments(view.segments, 'm');
+    expect(merged.docs.map((d) => d.articleId)).toEqual(['a1', 'a3', 'a2']);
+    // A term only the dead doc had leaves the vocabulary.
+    expect(merged.termId('liquefied')).toBe(-1);
+    for (const q of ['council', '"gas terminal"', 'postponed']) expect(rows(new SearchView([{ index: merged, dead: null }]), q)).toEqual(rows(rebuiltView, q));
+  });
+
+  it('filters entity: by the folded name, or by any alias given', () => {
+    const index = build([
+      article('a1', 'Visit', 'Ingrida Šimonytė visited the port.'),
+      article('a2', 'Budget', 'The premier presented the budget.'),
+      article('a3', 'Weather', 'Rain.'),
+    ]);
+    const q = (s: string, aliases?: (n: string) => readonly string[]) =>
+      index.search(parseQuery(s), { entityAliases: aliases }).hits.map((h) => index.docs[h.doc]!.articleId).sort();
+    expect(q('entity:"Ingrida Simonyte"')).toEqual(['a1']);
+    expect(q('entity:"ingrida simonyte"', (n) => (n === 'ingrida simonyte' ? ['Premier'] : []))).toEqual(['a1', 'a2']);
+    expect(q('entity:nobody')).toEqual([]);
+  });
+
+  it('compresses postings (delta + varint) and still reads version 1', () => {
+    const big = build(Array.from({ length: 300 }, (_, i) => article(`m${i}`, `Item ${i}`, `${'port council terminal '.repeat(1 + (i % 9))} word${i % 40}`)));
+    const v2 = big.serialize();
+    const v1 = big.serialize({ compressed: false });
+    expect(v2.length).toBeLessThan(v1.length * 0.7);
+    const a = SearchIndex.deserialize(v1);
+    const b = SearchIndex.deserialize(v2);
+    for (const q of ['port ', '"council terminal"', 'word1*']) expect(ids(b, q)).toEqual(ids(big, q));
+    for (const q of ['port ', '"council terminal"', 'word1*']) expect(ids(a, q)).toEqual(ids(big, q));
   });
 });

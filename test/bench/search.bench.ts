@@ -5,6 +5,8 @@
  * diacritics-insensitive name, phrase, prefix, fuzzy, filters; each query includes parsing and 20
  * snippets), against a brute-force scan of the same texts (pre-folded text `includes`, so the
  * baseline is not charged for folding) measured in the same run.
+ * Also: index size with and without postings compression (delta + varint), and the incremental
+ * update (one article added or edited, until the first query answers) against the full build.
  * Targets: p95 < 30 ms at 10,000 and < 100 ms at 100,000; load < 1 s at 10,000.
  * SEARCH_BENCH_SIZES=10000 limits the sizes.
  */
@@ -14,7 +16,7 @@ import { join } from 'node:path';
 import type { Claim } from '../../shared/model/schemas';
 import { fold, terms } from '../../shared/search/fold';
 import { parseQuery } from '../../shared/search/query';
-import { SearchIndex, SearchIndexBuilder } from '../../shared/search/search-index';
+import { mergeSegments, SearchIndex, SearchIndexBuilder, SearchView } from '../../shared/search/search-index';
 import { makeSnippet } from '../../shared/search/snippet';
 import { docsForArticle } from '../../electron/service/search-service';
 import { generateArticle, mulberry32 } from './news-corpus';
@@ -76,7 +78,7 @@ async function runSize(n: number, dir: string): Promise<BenchResults> {
     corpus.meta.push({ outlet: g.outlet.name, publishedAt });
     bytesOfText += text.length;
     const claims = i % 20 === 0 ? [claimFor(`a${i}`, text, i)] : [];
-    const docs = docsForArticle({ id: `a${i}`, title: g.title, outlet: g.outlet.name, byline: null, publishedAt, text }, [], claims, new Map());
+    const docs = docsForArticle({ id: `a${i}`, title: g.title, outlet: g.outlet.name, byline: null, publishedAt, text }, [], claims);
     // Only adding to the index is timed, not generating the article.
     const t0 = now();
     for (const d of docs) builder.add(d);
@@ -87,6 +89,7 @@ async function runSize(n: number, dir: string): Promise<BenchResults> {
   buildMs += now() - t0;
 
   const path = join(dir, `search-index-${n}.bin`);
+  const uncompressedBytes = built.serialize({ compressed: false }).length;
   const tw = now();
   const bytes = built.serialize();
   await writeFile(path, bytes);
@@ -100,7 +103,7 @@ async function runSize(n: number, dir: string): Promise<BenchResults> {
   }
 
   // Text of a doc for snippets: article docs point at the in-memory text (the store, in the app).
-  const bodyOf = (d: number): string => index.docs[d]!.body ?? corpus.texts[Number(index.docs[d]!.articleId.slice(1))]!;
+  const bodyOf = (d: number): string => index.docs[d]!.body ?? corpus.texts[Number(index.docs[d]!.articleId!.slice(1))]!;
   const samples: number[] = [];
   const perQuery: (string | number)[][] = [['query', 'hits', 'index median ms', 'brute median ms']];
   const bruteSamples: number[] = [];
@@ -124,11 +127,16 @@ async function runSize(n: number, dir: string): Promise<BenchResults> {
     bruteSamples.push(...brute);
     perQuery.push([q, total, median(times), median(brute)]);
   }
+  const incremental = measureIncremental(index, n);
   printTable(`Search, ${n} articles (${round(bytesOfText / 1e6)} M characters, ${index.docs.length} docs, ${index.termCount} terms)`, perQuery);
   const results = {
     [`articles_${tag}`]: n,
     [`build_ms_${tag}`]: round(buildMs),
     [`size_mb_${tag}`]: round(bytes.length / 1e6),
+    [`size_uncompressed_mb_${tag}`]: round(uncompressedBytes / 1e6),
+    [`incremental_add_ms_${tag}`]: incremental.addMs,
+    [`incremental_edit_ms_${tag}`]: incremental.editMs,
+    [`incremental_merge_ms_${tag}`]: incremental.mergeMs,
     [`write_ms_${tag}`]: round(writeMs),
     [`load_ms_${tag}`]: round(median(loads)),
     [`query_median_ms_${tag}`]: round(median(samples)),
@@ -140,6 +148,46 @@ async function runSize(n: number, dir: string): Promise<BenchResults> {
   };
   printTable(`Summary, ${n} articles`, Object.entries(results).map(([k, v]) => [k, v as number]).reduce<(string | number)[][]>((rows, r) => [...rows, r], [['figure', 'value']]));
   return results;
+}
+
+/**
+ * What the search service does on a change (store.onChange): one article added, or one edited
+ * (its docs tombstoned in the base, the new ones in a delta segment), until the first query over
+ * the new view has answered; and merging the delta into the base (compaction before a cache write).
+ * Compare with build_ms, the full rebuild of the same notebook in the same run.
+ */
+function measureIncremental(base: SearchIndex, n: number): { addMs: number; editMs: number; mergeMs: number } {
+  const articleDocs = (i: number, extra: string) => {
+    const g = generateArticle(n + i + 1, { size: 3000, noise: false });
+    return docsForArticle({ id: `a${i}`, title: g.title, outlet: g.outlet.name, byline: null, publishedAt: '2026-03-05', text: `${g.text}\n${extra}\n` }, [], []);
+  };
+  const apply = (dead: Uint8Array, docs: ReturnType<typeof articleDocs>): SearchView => {
+    const b = new SearchIndexBuilder();
+    for (const d of docs) b.add(d);
+    const view = new SearchView([{ index: base, dead }, { index: b.finish('delta'), dead: null }]);
+    view.search(parseQuery('council'), { limit: 20 });
+    return view;
+  };
+  const adds: number[] = [];
+  const edits: number[] = [];
+  let last: SearchView | null = null;
+  for (let r = 0; r < 5; r++) {
+    const t0 = now();
+    apply(new Uint8Array(base.docs.length), articleDocs(n + r, 'a new article'));
+    adds.push(now() - t0);
+    const t1 = now();
+    const target = 7 + r * 13;
+    const dead = new Uint8Array(base.docs.length);
+    base.docs.forEach((d, i) => {
+      if (d.articleId === `a${target}`) dead[i] = 1;
+    });
+    last = apply(dead, articleDocs(target, 'an edited paragraph'));
+    edits.push(now() - t1);
+  }
+  const tm = now();
+  mergeSegments(last!.segments, 'merged');
+  const mergeMs = now() - tm;
+  return { addMs: round(median(adds)), editMs: round(median(edits)), mergeMs: round(mergeMs) };
 }
 
 /** The baseline: every doc's folded text scanned for every word, phrase and filter. */
