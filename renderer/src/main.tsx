@@ -5,6 +5,7 @@ import { DossierProvider } from './api/client';
 import { connect } from './api/transport';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { NoToken } from './components/NoToken';
+import { UndoProvider } from './lib/undo';
 import './styles/app.css';
 
 const container = document.getElementById('root');
@@ -16,7 +17,9 @@ createRoot(container).render(
     <ErrorBoundary>
       {setup.kind === 'ready' ? (
         <DossierProvider connection={setup.connection}>
-          <App />
+          <UndoProvider>
+            <App />
+          </UndoProvider>
         </DossierProvider>
       ) : (
         <NoToken />

@@ -1,8 +1,16 @@
 /** Highlights: the `annotations.*` methods of the API contract. */
 import { z } from 'zod';
 import { Annotation, Id, RichText } from '../../model/schemas';
-import { ReviewInput, TargetInput } from '../common';
+import { ReviewInput, TargetInput, TextRange } from '../common';
 import { method } from '../method';
+
+/** One highlight found by `annotations.query`, with what a list needs to name its article. */
+export const AnnotationHit = z.object({
+  annotation: Annotation,
+  articleTitle: z.string(),
+  outlet: z.string().nullable(),
+});
+export type AnnotationHit = z.infer<typeof AnnotationHit>;
 
 export const annotationMethods = {
   'annotations.list': method(
@@ -26,13 +34,14 @@ export const annotationMethods = {
   ),
   'annotations.update': method(
     'notebook',
-    "Change a highlight's tags or comment.",
+    "Change a highlight's tags, comment, or range (`target`: resized, anchored afresh).",
     z
       .object({
         articleId: Id,
         id: Id,
         tags: z.array(Id).optional(),
         comment: RichText.optional(),
+        target: TextRange.optional(),
       })
       .strict(),
     Annotation,
@@ -42,6 +51,25 @@ export const annotationMethods = {
     'Delete a highlight.',
     z.object({ articleId: Id, id: Id }).strict(),
     z.object({ deleted: z.boolean() }),
+  ),
+
+  'annotations.restore': method(
+    'notebook',
+    'Put back a deleted highlight exactly as it was (undo); refused when its article is gone.',
+    z.object({ annotation: Annotation }).strict(),
+    Annotation,
+  ),
+  'annotations.query': method(
+    'notebook',
+    'Highlights across the notebook, filtered by tags (any of them), article, and/or needing review (fuzzy or orphaned).',
+    z
+      .object({
+        tagIds: z.array(Id).optional(),
+        articleId: Id.optional(),
+        needsReview: z.boolean().optional(),
+      })
+      .strict(),
+    z.array(AnnotationHit),
   ),
 
   'annotations.review': method(
