@@ -669,6 +669,24 @@ export class NotebookStore {
     await this.mutate(SOURCES_FILE, SourcesFile, () => ({ sources: [] }), (d) => ({ sources: upsert(d.sources, source) }));
   }
 
+  /** Inserts or replaces several sources in one durable write (a first sync finds dozens at once). */
+  async putSources(list: readonly Source[]): Promise<void> {
+    this.checkOpen();
+    const valid = list.map((s) => validate(Source, s, 'source'));
+    if (valid.length === 0) return;
+    await this.mutate(SOURCES_FILE, SourcesFile, () => ({ sources: [] }), (d) => ({ sources: upsertAll(d.sources, valid) }));
+  }
+
+  async deleteSource(id: string): Promise<boolean> {
+    this.checkOpen();
+    let found = false;
+    await this.mutate(SOURCES_FILE, SourcesFile, () => ({ sources: [] }), (d) => {
+      found = d.sources.some((x) => x.id === id);
+      return found ? { sources: d.sources.filter((x) => x.id !== id) } : null;
+    });
+    return found;
+  }
+
   async listBriefs(): Promise<Brief[]> {
     this.checkOpen();
     return [...(await this.loadBriefs()).values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));

@@ -122,6 +122,10 @@ export const Source = z.object({
   reliability: Reliability.nullable(),
   stateAffiliated: z.boolean(),
   notes: z.string(),
+  /** An outlet publishes articles; an originator is who an article attributes its information to (an agency, a ministry). */
+  kind: z.enum(['outlet', 'originator']).default('outlet'),
+  /** Other spellings of the name that denote this source (matched case- and diacritic-folded). */
+  aliases: z.array(z.string()).default([]),
 });
 
 export const EntityKind = z.enum(['person', 'organization', 'place', 'date', 'number', 'other']);

@@ -64,7 +64,7 @@ export function makeTag(id: string, name = `tag ${id}`): Tag {
 }
 
 export function makeSource(id: string): Source {
-  return { id, name: `Source ${id}`, reliability: 'B', stateAffiliated: false, notes: '' };
+  return { id, name: `Source ${id}`, reliability: 'B', stateAffiliated: false, notes: '', kind: 'outlet', aliases: [] };
 }
 
 export function makeBrief(id: string, title = `Brief ${id}`): Brief {

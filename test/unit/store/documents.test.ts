@@ -78,3 +78,30 @@ describe('feature documents and change notifications', () => {
     await store.close();
   });
 });
+
+describe('sources in bulk', () => {
+  it('saves many sources in one write and deletes one', async () => {
+    const temp = await makeTempDir();
+    try {
+      const store = await NotebookStore.create(temp.dir);
+      const base = { reliability: null, stateAffiliated: false, notes: '', kind: 'outlet' as const, aliases: [] };
+      await store.putSources([
+        { id: 's1', name: 'Baltic Ledger', ...base },
+        { id: 's2', name: 'Zaria', ...base, kind: 'originator' as const },
+      ]);
+      await store.putSources([{ id: 's1', name: 'The Baltic Ledger', ...base, reliability: 'B' as const }]);
+      expect((await store.listSources()).map((s) => [s.id, s.name, s.reliability])).toEqual([
+        ['s1', 'The Baltic Ledger', 'B'],
+        ['s2', 'Zaria', null],
+      ]);
+      expect(await store.deleteSource('s2')).toBe(true);
+      expect(await store.deleteSource('s2')).toBe(false);
+      await store.close();
+      const again = await NotebookStore.open(temp.dir);
+      expect((await again.listSources()).map((s) => s.id)).toEqual(['s1']);
+      await again.close();
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});
