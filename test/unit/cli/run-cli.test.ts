@@ -237,7 +237,7 @@ describe('dossier: failures and usage', () => {
     [['list', 'NB', 'extra'], /^dossier list: unexpected argument "extra"/],
     [['list', 'NB', '--jsn'], /^dossier list: Unknown option '--jsn'/],
     [['methods', 'x'], /^dossier methods: unexpected argument "x"/],
-    [['entities', 'NB'], /^dossier entities: "entities" is not available in this version yet/],
+    [['entities', 'NB', '--kind', 'animal'], /^dossier entities: --kind must be one of person, organization, place, date, number, other \(got "animal"\)$/],
     [['search', 'NB', 'q', '--limit', '0'], /^dossier search: --limit must be a whole number from 1 to 500 \(got "0"\)$/],
   ])('%j is a usage error (exit 2, one line)', async (argv, pattern) => {
     const run = await dossier(...argv);
