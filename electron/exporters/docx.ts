@@ -8,7 +8,7 @@
  * per reference, so giving each reference its own footnote would renumber a repeated citation
  * (claim 1 cited again after claim 3 would show "4"). Instead a claim's FIRST citation is a real
  * footnote (Word's automatic number then equals the layout's number, since both count first
- * citations in reading order) and each later citation is a NOTEREF cross-reference to that
+ * citations in reading order; test/unit/exporters/docx.test.ts checks it on a template brief) and each later citation is a NOTEREF cross-reference to that
  * footnote's bookmark, Word's own way of citing a note again: it shows the same number, in the
  * footnote-reference style, and stays right if the reader adds footnotes in Word.
  */
@@ -20,8 +20,8 @@ import {
   HeadingLevel,
   LevelFormat,
   Packer,
+  ImportedXmlComponent,
   Paragraph,
-  SimpleField,
   Table,
   TableCell,
   TableRow,
@@ -29,6 +29,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { formatDate, formatGrade } from '../../shared/brief/layout';
 import type { BriefBlock, BriefFootnote, BriefInline, BriefLayout } from '../../shared/brief/model';
 import type { Exporter } from './types';
 
@@ -36,20 +37,13 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 const BULLETS = 'dossier-bullets';
 const NUMBERS = 'dossier-numbers';
 
-/** The Admiralty grade as written together ("B2"); "–" stands for a missing half. */
-export function gradeText(fn: Pick<BriefFootnote, 'reliability' | 'credibility'>): string | null {
-  if (fn.reliability === null && fn.credibility === null) return null;
-  return `${fn.reliability ?? '–'}${fn.credibility ?? '–'}`;
-}
-
-/** A footnote's text: the exact quote in quotes, outlet, title, date, grades. */
+/**
+ * A footnote's text, as the Markdown and HTML exports word it: the exact quote in quotes, who said
+ * it, the outlet, the title, the date and the Admiralty grade ("B2").
+ */
 export function footnoteText(fn: BriefFootnote): string {
-  const parts = [`“${fn.quote}”`];
-  if (fn.outlet) parts.push(fn.outlet);
-  parts.push(fn.title);
-  if (fn.publishedAt) parts.push(fn.publishedAt.slice(0, 10));
-  const grade = gradeText(fn);
-  return `${parts.join(', ')}.${grade ? ` Grade ${grade}.` : ''}`;
+  const where = [fn.speaker ? `said by ${fn.speaker}` : null, fn.outlet, fn.title, formatDate(fn.publishedAt) || null].filter((w) => w);
+  return `“${fn.quote}” — ${where.join(', ')}. Grade ${formatGrade(fn.reliability, fn.credibility)}.`;
 }
 
 function footnoteParagraphs(fn: BriefFootnote): Paragraph[] {
@@ -58,22 +52,23 @@ function footnoteParagraphs(fn: BriefFootnote): Paragraph[] {
   return [new Paragraph({ children })];
 }
 
-/** Renders inlines; `seen` tracks which claims already have their footnote (first citation). */
+/** Renders inlines; `seen` holds the numbers whose footnote is already placed (their first citation). */
 class InlineRenderer {
   private readonly seen = new Set<number>();
   private readonly byN: Map<number, BriefFootnote>;
-  /** Footnote ids in the order they were referenced: Word numbers them 1, 2, 3... in that order. */
-  readonly order: number[] = [];
 
   constructor(footnotes: readonly BriefFootnote[]) {
     this.byN = new Map(footnotes.map((f) => [f.n, f]));
   }
 
-  runs(inlines: readonly BriefInline[], base: { bold?: boolean } = {}): ParagraphChild[] {
+  runs(inlines: readonly BriefInline[]): ParagraphChild[] {
     const out: ParagraphChild[] = [];
     for (const inline of inlines) {
       if (inline.type === 'text') {
-        out.push(new TextRun({ text: inline.text, bold: inline.bold || base.bold, italics: inline.italic }));
+        // A hard break arrives as "\n": Word shows a newline inside w:t as a space, so it becomes a w:br.
+        inline.text.split('\n').forEach((part, i) => {
+          out.push(new TextRun({ text: part, bold: inline.bold, italics: inline.italic, ...(i > 0 ? { break: 1 } : {}) }));
+        });
         continue;
       }
       const n = inline.n;
@@ -82,11 +77,9 @@ class InlineRenderer {
         out.push(new TextRun({ text: `[${n}]`, superScript: true }));
       } else if (!this.seen.has(n)) {
         this.seen.add(n);
-        this.order.push(n);
         out.push(new Bookmark({ id: bookmarkName(n), children: [new FootnoteReferenceRun(n)] }));
       } else {
-        // \f: the footnote-reference formatting; \h: a hyperlink to the note.
-        out.push(new SimpleField(`NOTEREF ${bookmarkName(n)} \\f \\h`, String(n)));
+        out.push(noteRefField(n));
       }
     }
     return out;
@@ -97,6 +90,20 @@ function bookmarkName(n: number): string {
   return `_RefDossierNote${n}`;
 }
 
+/**
+ * A NOTEREF field to footnote n's bookmark: \f formats it as a footnote reference, \h links to
+ * the note. The cached result (shown until the reader updates fields) is the number in the
+ * FootnoteReference style, so it is a superscript number even before Word recomputes it. Written
+ * as XML because docx's SimpleField gives its cached result no run properties.
+ */
+function noteRefField(n: number): ParagraphChild {
+  const xml =
+    `<w:fldSimple w:instr="NOTEREF ${bookmarkName(n)} \\f \\h">` +
+    `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>${n}</w:t></w:r></w:fldSimple>`;
+  // ImportedXmlComponent is written as the parsed element; docx's ParagraphChild type does not list it.
+  return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
+}
+
 function blockToDocx(block: BriefBlock, r: InlineRenderer, listInstance: number): (Paragraph | Table)[] {
   switch (block.type) {
     case 'heading':
@@ -104,11 +111,10 @@ function blockToDocx(block: BriefBlock, r: InlineRenderer, listInstance: number)
     case 'paragraph':
       return [new Paragraph({ children: r.runs(block.inlines) })];
     case 'judgment': {
-      const lead: string[] = [];
-      if (block.likelihood) lead.push(capitalise(block.likelihood));
-      if (block.confidence) lead.push(`${block.confidence} confidence`);
+      // "Very likely (moderate confidence): ", as the HTML export shows it, in bold.
+      const lead = [block.likelihood ? capitalise(block.likelihood) : null, block.confidence ? `(${block.confidence} confidence)` : null].filter((x) => x);
       const children: ParagraphChild[] = [];
-      if (lead.length > 0) children.push(new TextRun({ text: `${lead.join(', ')}: `, bold: true }));
+      if (lead.length > 0) children.push(new TextRun({ text: `${lead.join(' ')}: `, bold: true }));
       children.push(...r.runs(block.inlines));
       return [new Paragraph({ style: 'DossierJudgment', children })];
     }
@@ -150,13 +156,24 @@ function capitalise(s: string): string {
 /** The brief as a .docx file (a zip of WordprocessingML parts). */
 export async function renderBriefDocx(layout: BriefLayout): Promise<Uint8Array> {
   const r = new InlineRenderer(layout.footnotes);
-  const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(layout.title)] })];
-  body.push(
-    new Paragraph({
-      children: [new TextRun({ text: `${layout.notebookName} · ${layout.generatedAt.slice(0, 10)}`, italics: true, color: '555555' })],
-    }),
-  );
-  layout.blocks.forEach((block, i) => body.push(...blockToDocx(block, r, i)));
+  const body: (Paragraph | Table)[] = [];
+  const meta = new Paragraph({
+    children: [
+      new TextRun({
+        text: `Notebook “${layout.notebookName}” · exported ${formatDate(layout.generatedAt)} · ${layout.footnotes.length} cited claim(s)`,
+        italics: true,
+        color: '555555',
+      }),
+    ],
+  });
+  // The template starts with the title as a level-1 heading; add one only when the brief has none (as html.ts does).
+  const first = layout.blocks[0];
+  const startsWithTitle = first?.type === 'heading' && first.level === 1;
+  if (!startsWithTitle) body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(layout.title)] }), meta);
+  layout.blocks.forEach((block, i) => {
+    body.push(...blockToDocx(block, r, i));
+    if (i === 0 && startsWithTitle) body.push(meta);
+  });
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const fn of layout.footnotes) footnotes[fn.n] = { children: footnoteParagraphs(fn) };
 

@@ -6,18 +6,24 @@ import { DossierError } from '../../shared/api/result';
 import type { ExportFormat } from '../../shared/export/formats';
 import { cslExporter } from './csl';
 import { csvExporter } from './csv';
+import { docxExporter } from './docx';
 import { htmlExporter } from './html';
 import { jsonExporter } from './json';
 import { jsonldExporter } from './jsonld';
 import { mdExporter } from './md';
+import { pdfExporter } from './pdf';
+import { qdpxExporter } from './qdpx';
 import type { Exporter } from './types';
 
 export const exporters: readonly Exporter[] = [
   mdExporter,
   htmlExporter,
+  pdfExporter,
+  docxExporter,
   jsonExporter,
   csvExporter,
   jsonldExporter,
+  qdpxExporter,
   cslExporter,
 ];
 

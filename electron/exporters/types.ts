@@ -20,7 +20,7 @@ export interface ExportInput {
   articles: ArticleSummary[];
   /** The articles (with text) that at least one cited claim sits on: QDPX writes their text. */
   citedArticles: Article[];
-  /** Highlights on the cited articles. */
+  /** Highlights on the cited articles; every highlight of the notebook when the exporter `needs.allAnnotations`. */
   annotations: Annotation[];
   tags: Tag[];
   /** Every claim of the notebook (layout.claims holds the cited ones). */
@@ -45,4 +45,6 @@ export interface Exporter {
   /** True when render returns bytes (zip, PDF); false when it returns text written as UTF-8. */
   binary: boolean;
   render(input: ExportInput): Promise<Uint8Array | string>;
+  /** Records beyond the brief's own that this format carries (loading them costs a read per article). */
+  needs?: { allAnnotations?: boolean };
 }

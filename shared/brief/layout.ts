@@ -14,8 +14,11 @@ export const MISSING_CLAIM_TEXT = '[missing claim]';
 
 /** Two or more claims that disagree, as the analysis module (or the claims' links) records them. */
 export interface LayoutDiscrepancy {
+  /** Claims on the disagreeing words: cited (numbered) in the section. */
   claimIds: string[];
   description: string;
+  /** Articles the disagreement is found in: shown when one of them is cited, even without a claim. */
+  articleIds?: string[];
 }
 
 /** One dated event for the timeline. */
@@ -24,6 +27,8 @@ export interface LayoutEvent {
   date: string | null;
   text: string;
   claimId: string | null;
+  /** True when `date` is the publication date of the report, not the date of the event. */
+  reported?: boolean;
 }
 
 export interface LayoutInput {
@@ -35,8 +40,10 @@ export interface LayoutInput {
   sources: readonly Source[];
   /** When absent, derived from the cited claims' `contradicts` links. */
   discrepancies?: readonly LayoutDiscrepancy[];
-  /** When absent, the cited claims in order of their article's publication date. */
+  /** When absent, the cited claims in order of date: the date of the event their sentence reports, else their article's publication date. */
   timeline?: readonly LayoutEvent[];
+  /** Claim id -> ISO date of the event the claim's sentence reports (shared/analysis extractEvents). */
+  claimEventDates?: ReadonlyMap<string, string>;
   now: Date;
 }
 
@@ -45,11 +52,13 @@ export function foldName(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** The source record of an outlet, matched by folded name. */
+/** The source record of an outlet, matched by folded name or alias (outlet records first). */
 export function sourceForOutlet(sources: readonly Source[], outlet: string | null): Source | null {
   if (!outlet) return null;
   const key = foldName(outlet);
-  return sources.find((s) => foldName(s.name) === key) ?? null;
+  const names = (s: Source): string[] => [s.name, ...((s as { aliases?: unknown }).aliases instanceof Array ? ((s as { aliases: unknown[] }).aliases.filter((a) => typeof a === 'string') as string[]) : [])];
+  const matches = sources.filter((s) => names(s).some((n) => foldName(n) === key));
+  return matches.find((s) => (s as { kind?: unknown }).kind !== 'originator') ?? matches[0] ?? null;
 }
 
 /** Admiralty grade as written together, e.g. "B2"; "–" stands for a grade not given. */
@@ -210,7 +219,10 @@ export function layoutBrief(input: LayoutInput): BriefLayout {
   };
 
   const discrepancyBlocks = (): BriefBlock[] => {
-    const list = (input.discrepancies ?? derivedDiscrepancies(input.claims)).filter((d) => d.claimIds.some((id) => citedInText.has(id)));
+    const citedArticles = new Set([...citedInText].map((id) => claimsById.get(id)!.articleId));
+    const list = (input.discrepancies ?? derivedDiscrepancies(input.claims)).filter(
+      (d) => d.claimIds.some((id) => citedInText.has(id)) || (d.articleIds ?? []).some((id) => citedArticles.has(id)),
+    );
     if (list.length === 0) return [{ type: 'paragraph', inlines: [{ type: 'text', text: 'No discrepancies recorded among the cited claims.', italic: true }] }];
     return [
       {
@@ -261,7 +273,11 @@ export function layoutBrief(input: LayoutInput): BriefLayout {
   function timelineTable(): BriefBlock {
     const events: LayoutEvent[] = input.timeline
       ? [...input.timeline]
-      : footnotes.map((f) => ({ date: f.publishedAt, text: f.statement.trim() || f.quote, claimId: f.claimId }));
+      : footnotes.map((f) => {
+          const event = input.claimEventDates?.get(f.claimId);
+          // A publication date says when it was reported, not when it happened: the table says which.
+          return { date: event ?? f.publishedAt, text: f.statement.trim() || f.quote, claimId: f.claimId, reported: event === undefined && f.publishedAt !== null };
+        });
     if (events.length === 0) return emptyNote('No dated events among the cited claims.');
     events.sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
     return {
@@ -269,7 +285,7 @@ export function layoutBrief(input: LayoutInput): BriefLayout {
       caption: 'Events in order of date',
       header: ['Date', 'Event', 'Source'],
       // The timeline only points at numbers already given: it never adds a footnote of its own.
-      rows: events.map((e) => [[t(formatDate(e.date) || 'undated')], [t(e.text)], e.claimId && numberOf.has(e.claimId) ? [{ type: 'cite', n: numberOf.get(e.claimId)!, claimId: e.claimId }] : []]),
+      rows: events.map((e) => [[t(e.date ? `${formatDate(e.date)}${e.reported ? ' (reported)' : ''}` : 'undated')], [t(e.text)], e.claimId && numberOf.has(e.claimId) ? [{ type: 'cite', n: numberOf.get(e.claimId)!, claimId: e.claimId }] : []]),
     };
   }
 
