@@ -17,7 +17,7 @@ import {
 } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import { DossierError, type Result } from '../../shared/api/result';
-import { createNotebookHandlers, notebookInfo, type NotebookHandlers } from '../service/notebook-service';
+import { createNotebookSession, notebookInfo, type NotebookHandlers } from '../service/notebook-service';
 import { NotebookStore } from '../store/notebook-store';
 import { AppState } from './app-state';
 import { createSampleNotebook, SAMPLE_NOTEBOOK_FOLDER } from './sample-notebook';
@@ -32,11 +32,15 @@ export interface DossierAppOptions {
   emit: (event: DossierEvent) => void;
   /** Native dialogs: only the desktop shell has them. */
   shell?: Partial<Handlers<MethodsOfScope<'shell'>>>;
+  /** Electron's printToPDF of self-contained HTML (PDF export in the desktop app). */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 interface Session {
   store: NotebookStore;
   handlers: NotebookHandlers;
+  /** Background work and pending derived data of this notebook (see NotebookSession.close). */
+  closeServices(): Promise<void>;
 }
 
 export class DossierApp {
@@ -102,7 +106,7 @@ export class DossierApp {
     await this.switching.catch(() => {});
     const session = this.session;
     this.session = null;
-    if (session) await session.store.close();
+    if (session) await closeSession(session);
   }
 
   private async appState(): Promise<AppState> {
@@ -115,8 +119,9 @@ export class DossierApp {
       // Open the new notebook first: if it fails, the current one stays open and nothing is lost.
       const store = await openStore();
       const previous = this.session;
-      this.session = { store, handlers: createNotebookHandlers(store, { emit: this.options.emit }) };
-      if (previous) await previous.store.close();
+      const services = createNotebookSession(store, { emit: this.options.emit, printToPdf: this.options.printToPdf });
+      this.session = { store, handlers: services.handlers, closeServices: services.close };
+      if (previous) await closeSession(previous);
       const info = notebookInfo(store);
       const state = await this.appState();
       await state.noteOpened(store.dir, store.meta().name, new Date());
@@ -162,5 +167,14 @@ async function assertFolder(path: string): Promise<void> {
   } catch (error) {
     if (error instanceof DossierError) throw error;
     throw new DossierError('not-found', `${path}: no such folder.`);
+  }
+}
+
+/** Derived data first (it may still write into the notebook), then the store and its lock. */
+async function closeSession(session: Session): Promise<void> {
+  try {
+    await session.closeServices();
+  } finally {
+    await session.store.close();
   }
 }

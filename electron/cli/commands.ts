@@ -2,13 +2,15 @@
  * The CLI's commands, one row each: usage, options, and what it does. Each goes through contract
  * methods (see context.ts), so `dossier list` and `dossier call DIR articles.list` agree.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { contract, isMethodName, type ImportResult } from '../../shared/api/contract';
 import { describeMethods } from '../../shared/api/dispatch';
-import { toWebAnnotations } from '../../shared/export/web-annotation';
-import type { Annotation, ArticleSummary, ClaimKind, RichText } from '../../shared/model/schemas';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export/formats';
+import type { EntityKind } from '../../shared/analysis';
+import type { ArticleSummary, ClaimKind, RichText } from '../../shared/model/schemas';
+import { exportFormats } from '../exporters/registry';
 import { decodeText } from '../importers/decode';
 import {
   callAny,
@@ -26,6 +28,7 @@ import {
 } from './context';
 import { alignColumns, articleRows, describeAnchors, describeArticle, shorten } from './format';
 import { formatSearchResults } from './search-format';
+import { formatEntities } from './entities-format';
 
 export interface Command {
   name: string;
@@ -208,45 +211,45 @@ export const commands: Command[] = [
   {
     name: 'export',
     args: 'DIR --format FORMAT --out FILE [--brief ID]',
-    summary: 'Write an export. This version supports --format jsonld (W3C Web Annotations of every highlight and claim).',
+    summary: `Write a brief (--brief ID, or one generated from every claim) as ${exportFormats.join(', ')}; jsonld holds every highlight and claim.`,
     positionals: { min: 1, max: 1 },
     options: { format: { type: 'string' }, out: { type: 'string' }, brief: { type: 'string' } },
     async run({ io, env, positionals, values }) {
       const dir = positionals[0]!;
       const format = requiredString(values, 'format', 'export');
       const out = requiredString(values, 'out', 'export');
-      if (format !== 'jsonld') {
-        if (EXPORT_FORMATS.includes(format)) {
-          throw usageError(`--format ${format} is not available in this version yet (it arrives with the brief); this version exports jsonld`);
+      if (!exportFormats.includes(format as ExportFormat)) {
+        if ((EXPORT_FORMATS as readonly string[]).includes(format)) {
+          throw usageError(`--format ${format} is not available in this build (its exporter is not registered); available: ${exportFormats.join(', ')}`);
         }
-        throw usageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${format}")`);
+        throw usageError(`--format must be one of ${exportFormats.join(', ')} (got "${format}")`);
       }
-      if (typeof values.brief === 'string') throw usageError('--brief applies to brief exports, which are not available in this version yet; jsonld exports the whole notebook');
-      const doc = await withNotebook(env, dir, async (session) => {
-        const info = await callMethod(session, 'notebook.info', {});
-        const articles = await listAll(session);
-        const annotations: Annotation[] = [];
-        for (const a of articles) annotations.push(...(await callMethod(session, 'annotations.list', { articleId: a.id })));
-        const tags = await callMethod(session, 'tags.list', {});
-        const claims = await callMethod(session, 'claims.list', {});
-        return toWebAnnotations({ id: info.meta.id, name: info.meta.name }, articles, annotations, tags, claims);
-      });
+      const briefId = typeof values.brief === 'string' ? values.brief : null;
+      if (briefId === '') throw usageError('--brief needs a brief id (see: dossier call DIR briefs.list)');
+      const file = await withNotebook(env, dir, (session) => callMethod(session, 'export.render', { briefId, format: format as ExportFormat }));
+      const data = Buffer.from(file.dataBase64, 'base64');
       // Written beside the target and renamed, so a failed export never leaves half a file at FILE.
       const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
       try {
-        await writeFile(temp, `${JSON.stringify(doc, null, 2)}\n`, 'utf8');
+        await writeFile(temp, data);
         await rename(temp, out);
       } catch (error) {
+        await rm(temp, { force: true }).catch(() => {});
         throw failure(naming(out, `could not be written: ${error instanceof Error ? error.message : String(error)}`));
       }
-      io.stdout.write(`Exported ${doc.total} annotation(s) to ${out}\n`);
+      if (format === 'jsonld') {
+        const total = (JSON.parse(data.toString('utf8')) as { total: number }).total;
+        io.stdout.write(`Exported ${total} annotation(s) to ${out}\n`);
+      } else {
+        io.stdout.write(`Exported ${briefId === null ? 'a brief generated from every claim' : `brief ${briefId}`} as ${format} (${data.length} bytes) to ${out}\n`);
+      }
       return EXIT_OK;
     },
   },
   {
     name: 'search',
     args: 'DIR QUERY... [--limit N] [--json]',
-    summary: 'Search articles, highlights and claims ("phrases", prefix*, filters outlet: kind: tag: status: from: to:).',
+    summary: 'Search articles, highlights, claims, notes, memos, briefs and entities ("phrases", prefix*, filters outlet: kind: tag: status: entity: from: to:).',
     positionals: { min: 2, max: Infinity },
     options: { ...jsonOption, limit: { type: 'string' } },
     async run({ io, env, positionals, values, json }) {
@@ -260,6 +263,27 @@ export const commands: Command[] = [
       const response = await withNotebook(env, dir, (session) => callMethod(session, 'search.query', limit === undefined ? { query } : { query, limit }));
       if (json) writeJson(io, response);
       else io.stdout.write(formatSearchResults(query, response));
+      return EXIT_OK;
+    },
+  },
+  {
+    name: 'entities',
+    args: 'DIR [--kind KIND] [--json]',
+    summary: 'Entities (people, organisations, places, dates, numbers) with their mentions, and the proposed alias merges.',
+    positionals: { min: 1, max: 1 },
+    options: { ...jsonOption, kind: { type: 'string' } },
+    async run({ io, env, positionals, values, json }) {
+      const dir = positionals[0]!;
+      const kind = typeof values.kind === 'string' ? values.kind : undefined;
+      if (kind !== undefined && !ENTITY_KINDS.includes(kind as EntityKind)) {
+        throw usageError(`--kind must be one of ${ENTITY_KINDS.join(', ')} (got "${kind}")`);
+      }
+      const { entities, proposals } = await withNotebook(env, dir, async (session) => ({
+        entities: await callMethod(session, 'entities.list', { mentions: true, limit: 100_000, ...(kind ? { kind: kind as EntityKind } : {}) }),
+        proposals: (await callMethod(session, 'entities.proposals', {})).filter((p) => !kind || p.kind === kind),
+      }));
+      if (json) writeJson(io, { entities, proposals });
+      else io.stdout.write(formatEntities(dir, entities, proposals));
       return EXIT_OK;
     },
   },
@@ -310,10 +334,10 @@ export const commands: Command[] = [
 ];
 
 /** Commands of the domain's CLI that later versions add: a clear message instead of "unknown command". */
-export const plannedCommands = ['entities'];
+export const plannedCommands: string[] = [];
 
 const CLAIM_KINDS: readonly ClaimKind[] = ['fact', 'quote', 'number', 'assessment', 'opinion', 'prediction'];
-const EXPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'json', 'csv', 'jsonld', 'qdpx'];
+const ENTITY_KINDS: readonly EntityKind[] = ['person', 'organization', 'place', 'date', 'number', 'other'];
 
 async function listAll(session: NotebookSession): Promise<ArticleSummary[]> {
   const all: ArticleSummary[] = [];

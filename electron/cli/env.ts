@@ -1,11 +1,21 @@
 /** The real notebook environment: the on-disk store and the service's handlers. */
 import { version } from '../../package.json';
-import { createNotebookHandlers } from '../service/notebook-service';
+import { createNotebookSession } from '../service/notebook-service';
 import { NotebookStore } from '../store/notebook-store';
 import type { CliEnv, NotebookSession } from './context';
 
 function sessionOf(store: NotebookStore): NotebookSession {
-  return { handlers: createNotebookHandlers(store), close: () => store.close() };
+  const services = createNotebookSession(store);
+  return {
+    handlers: services.handlers,
+    close: async () => {
+      try {
+        await services.close();
+      } finally {
+        await store.close();
+      }
+    },
+  };
 }
 
 export const defaultEnv: CliEnv = {

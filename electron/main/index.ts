@@ -13,6 +13,7 @@ import { chooseImportFiles, chooseNotebookFolder, shellHandlers, showError } fro
 import { createCallHandler, EVENT_CHANNEL, registerCallChannel } from './ipc';
 import { menuTemplate, type MenuActions, type PageCommand } from './menu';
 import { notebookArg, rendererSource } from './policy';
+import { printHtmlToPdf } from './print';
 import { guardAllWebContents, hardenSession, registerAppScheme, serveAppProtocol } from './security';
 import { createMainWindow } from './window';
 
@@ -212,6 +213,7 @@ function runShell(): void {
         version: app.getVersion(),
         emit,
         shell: shellHandlers,
+        printToPdf: printHtmlToPdf,
       });
       registerCallChannel(
         ipcMain,

@@ -26,7 +26,15 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { session: printSession, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    webPreferences: {
+      session: printSession,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      // As in the main window: a middle-click must never open anything (app-wide guards deny it too).
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await win.loadURL(allowed);

@@ -14,6 +14,11 @@ export interface ServiceContext {
   emit: (event: DossierEvent) => void;
   now: () => Date;
   search: SearchService;
+  /**
+   * Prints self-contained HTML to PDF. The desktop app passes Electron's printToPDF; elsewhere it is
+   * absent and the PDF exporter prints the same HTML with a headless Chromium.
+   */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 /** Every id must name an existing tag; returns them without repeats. */

@@ -16,14 +16,19 @@ import { createBriefHandlers } from './brief-handlers';
 import { createClaimHandlers } from './claim-handlers';
 import type { ServiceContext } from './context';
 import { createSearchHandlers } from './search-handlers';
+import { createEntityHandlers } from './entity-handlers';
+import { EntityService } from './entity-service';
 import { SearchService } from './search-service';
 import { createTagHandlers } from './tag-handlers';
+import { createNoteHandlers } from './note-handlers';
 
 export type NotebookHandlers = Handlers<MethodsOfScope<'notebook'>>;
 
 export interface NotebookServiceOptions {
   emit?: (event: DossierEvent) => void;
   now?: () => Date;
+  /** See ServiceContext.printToPdf. */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export function notebookInfo(store: NotebookStore): NotebookInfo {
@@ -37,22 +42,37 @@ export function notebookInfo(store: NotebookStore): NotebookInfo {
 
 export { resolveTarget } from './context';
 
+/** The handlers of one open notebook, and what to do before its store closes. */
+export interface NotebookSession {
+  handlers: NotebookHandlers;
+  /** Stops background work and writes derived data that is pending (the search index); call before store.close(). */
+  close(): Promise<void>;
+}
+
 export function createNotebookHandlers(store: NotebookStore, options: NotebookServiceOptions = {}): NotebookHandlers {
+  return createNotebookSession(store, options).handlers;
+}
+
+export function createNotebookSession(store: NotebookStore, options: NotebookServiceOptions = {}): NotebookSession {
   const emit = options.emit ?? (() => {});
   const now = options.now ?? (() => new Date());
   // One pipeline per open notebook: its batches queue, and a running one can be cancelled.
   const pipeline = new ImportPipeline(store, emit, now);
   // The search index is loaded (or rebuilt) at the first query and follows the notebook's changes.
-  const search = new SearchService(store);
+  const search = new SearchService(store, { emit });
 
-  const ctx: ServiceContext = { store, emit, now, search };
+  const ctx: ServiceContext = { store, emit, now, search, printToPdf: options.printToPdf };
+  // Entities are extracted on first use and then follow the notebook's changes.
+  const entities = new EntityService(store, { emit, now, search });
 
-  return {
+  const handlers: NotebookHandlers = {
     ...createAnnotationHandlers(ctx),
     ...createTagHandlers(ctx),
+    ...createNoteHandlers(ctx),
     ...createClaimHandlers(ctx),
     ...createBriefHandlers(ctx),
     ...createSearchHandlers(ctx),
+    ...createEntityHandlers(ctx, entities),
 
     'notebook.info': async () => notebookInfo(store),
 
@@ -135,6 +155,14 @@ export function createNotebookHandlers(store: NotebookStore, options: NotebookSe
       return updated;
     },
 
+  };
+
+  return {
+    handlers,
+    close: async () => {
+      entities.close();
+      await search.close();
+    },
   };
 }
 

@@ -12,7 +12,7 @@ import { Inspector } from './components/Inspector';
 import { NotebookDialog, type NotebookPurpose } from './components/NotebookDialog';
 import { ImportPanel } from './components/ImportPanel';
 import { ErrorList, ImportSummary, type ImportOutcome, type Notice } from './components/Notices';
-import { Reader } from './components/Reader';
+import { Reader, type SelectedRecord } from './components/Reader';
 import { TopBar } from './components/TopBar';
 import { bytesToBase64Async } from './lib/base64';
 import { walkEntries, type EntryLike } from './lib/folderWalk';
@@ -20,8 +20,13 @@ import { baseName } from './lib/format';
 import { applyProgress, applyResults, jobResults, settleWaiting, startJob, type ImportJob } from './lib/importJob';
 import { articleToSelect, IMPORT_ACCEPT, newBatchId, planBatches, selectFolderFiles } from './lib/importPlan';
 import { cyclePane } from './lib/listNavigation';
+import { useUndo } from './lib/undo';
 import type { MetaPatch } from './lib/metaForm';
+import { guessClaim } from './lib/claimGuess';
+import { onComparisonRequest } from './views/claims';
 import { workspaceViews } from './views/registry';
+import { CommandPalette, type PaletteAction } from './components/CommandPalette';
+import { requestSearch } from './views/search';
 import type { RevealTarget, ViewContext } from './views/types';
 
 const LIST_PAGE = 20_000;
@@ -54,11 +59,15 @@ export function App() {
   const [filter, setFilter] = useState('');
   const [hideNoise, setHideNoise] = useState(false);
   const [dragging, setDragging] = useState(false);
+  /** The command palette (Ctrl/Cmd+K). */
+  const [paletteOpen, setPaletteOpen] = useState(false);
   /** 'reader', or the id of a workspace view shown in the centre pane instead. */
   const [view, setView] = useState<string>('reader');
   /** Words to reveal in the reader; `key` changes on every request, so revealing the same place again works. */
   const [reveal, setReveal] = useState<(RevealTarget & { articleId: string; key: number }) | null>(null);
   const revealKey = useRef(0);
+  /** The highlight or claim selected in the reader (shown in the Inspector); cleared when another article opens. */
+  const [selectedRecord, setSelectedRecord] = useState<SelectedRecord | null>(null);
 
   const listRef = useRef<CorpusListHandle>(null);
   const readerRef = useRef<HTMLElement>(null);
@@ -84,6 +93,9 @@ export function App() {
     setErrors((list) => (list.some((n) => n.message === message) ? list : [...list, { id: ++noticeId.current, message }]));
   }, []);
   const dismissError = useCallback((id: number) => setErrors((list) => list.filter((n) => n.id !== id)), []);
+  const { setErrorReporter } = useUndo();
+  useEffect(() => setErrorReporter(reportError), [setErrorReporter, reportError]);
+  useEffect(() => setSelectedRecord((r) => (r && r.articleId !== selectedId ? null : r)), [selectedId]);
 
   // ---- loading ----
   const loadList = useCallback(async (): Promise<ArticleSummary[] | null> => {
@@ -195,9 +207,32 @@ export function App() {
         fresh.noise === current.noise &&
         fresh.noiseDismissed === current.noiseDismissed &&
         fresh.nearDuplicateOf === current.nearDuplicateOf;
-      return same ? current : { ...current, ...fresh, text: current.text };
+      // The text and its hash stay together: a new text is loaded below, not patched in here.
+      return same ? current : { ...current, ...fresh, text: current.text, contentHash: current.contentHash, length: current.length };
     });
   }, [articles]);
+
+  // The open article's text changed elsewhere (an edit, the CLI, another window): load the new text,
+  // so the reader and its highlights never show words the notebook no longer has.
+  const openId = article?.id ?? null;
+  const openHash = article?.contentHash ?? null;
+  useEffect(() => {
+    if (openId === null) return;
+    const fresh = articles.find((a) => a.id === openId);
+    if (!fresh || fresh.contentHash === openHash) return;
+    let cancelled = false;
+    api
+      .call('articles.get', { id: openId })
+      .then((loaded) => {
+        if (!cancelled) setArticle((current) => (current && current.id === loaded.id ? loaded : current));
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) reportError(error, 'Could not reload the article');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, articles, openId, openHash, reportError]);
 
   // ---- events from the Node side ----
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -540,6 +575,11 @@ export function App() {
     filterRef.current?.focus();
     filterRef.current?.select();
   }, []);
+  /** "Find…" (menu, Ctrl/Cmd+F in the desktop app): the Search view, its box focused. */
+  const focusSearch = useCallback(() => {
+    setView('search');
+    setTimeout(() => document.querySelector<HTMLInputElement>('.search-input')?.focus(), 0);
+  }, []);
 
   useDossierEvents((event) => {
     switch (event.type) {
@@ -558,7 +598,7 @@ export function App() {
         break;
       case 'menu.command':
         if (event.command === 'import') void startImport();
-        else if (event.command === 'focus-search') focusFilter();
+        else if (event.command === 'focus-search') focusSearch();
         else toggleInspector();
         break;
     }
@@ -586,7 +626,10 @@ export function App() {
       } else if (key === '\\') {
         event.preventDefault();
         toggleInspector();
-      } else if (key === 'k') {
+      } else if (key === 'k' && !event.shiftKey) {
+        event.preventDefault();
+        setPaletteOpen((open) => !open);
+      } else if (key === 'f' && event.shiftKey) {
         event.preventDefault();
         focusFilter();
       }
@@ -606,7 +649,9 @@ export function App() {
       setDragging(true);
     };
     const onOver = (event: DragEvent): void => {
-      // Always prevent the default: a file dropped outside a handler would navigate the window to it.
+      // An in-page target (the brief editor taking a claim, the tag tree) accepted this drag: leave it.
+      if (event.defaultPrevented && !hasFiles(event)) return;
+      // Otherwise prevent the default: a file or link dropped outside a handler would navigate the window.
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = hasFiles(event) ? 'copy' : 'none';
     };
@@ -668,6 +713,34 @@ export function App() {
     [visible],
   );
 
+  // ---- claims: the reader's "Claim" makes one on the selection, guessing speaker and kind ----
+  const { push: pushUndo } = useUndo();
+  const createClaim = useCallback(
+    async (range: { start: number; end: number }) => {
+      if (!article) return;
+      const guess = guessClaim(article.text, range);
+      try {
+        const claim = await api.call('claims.create', { articleId: article.id, target: range, speaker: guess.speaker, kind: guess.kind });
+        setSelectedRecord({ kind: 'claim', articleId: claim.articleId, id: claim.id });
+        setInspectorOpen(true);
+        pushUndo({
+          label: 'Create claim',
+          undo: async () => {
+            await api.call('claims.delete', { articleId: claim.articleId, id: claim.id });
+          },
+          redo: async () => {
+            await api.call('claims.restore', { claim, incoming: [] });
+          },
+        });
+      } catch (error) {
+        reportError(error, 'Could not make the claim');
+      }
+    },
+    [api, article, pushUndo, reportError],
+  );
+  // "Compare" on a claim (Inspector) opens the comparison in the Claims view.
+  useEffect(() => onComparisonRequest(() => setView('claims')), []);
+
   const viewContext = useMemo<ViewContext | null>(
     () =>
       notebook
@@ -684,6 +757,26 @@ export function App() {
     [notebook, articles, selectedId, openArticle, reportError],
   );
   const activeView = view === 'reader' ? null : (workspaceViews.find((v) => v.id === view) ?? null);
+
+  // ---- command palette: actions and every workspace view ----
+  const paletteActions = useMemo<PaletteAction[]>(
+    () => [
+      { id: 'import', label: 'Import files…', detail: `${MOD}+I`, keywords: 'add open documents', run: () => void startImport() },
+      { id: 'open', label: 'Open notebook…', detail: `${MOD}+O`, run: () => openDialog('open') },
+      { id: 'create', label: 'New notebook…', keywords: 'create', run: () => openDialog('create') },
+      { id: 'inspector', label: 'Toggle inspector', detail: `${MOD}+\\`, keywords: 'show hide panel', run: toggleInspector },
+      { id: 'filter', label: 'Filter articles', detail: `${MOD}+Shift+F`, keywords: 'corpus list', run: () => setTimeout(focusFilter, 0) },
+      ...(notebook
+        ? [{ id: 'reader', label: 'Reader', group: 'view' as const, keywords: 'view go to', run: () => setView('reader') },
+           ...workspaceViews.map((v) => ({ id: `view:${v.id}`, label: v.label, group: 'view' as const, keywords: 'view go to', run: () => setView(v.id) }))]
+        : []),
+    ],
+    [notebook, startImport, openDialog, toggleInspector, focusFilter],
+  );
+  const searchFromPalette = useCallback((query: string) => {
+    setView('search');
+    requestSearch(query);
+  }, []);
 
   const notebookName = notebook ? notebook.meta.name || baseName(notebook.path) : null;
   const problems = notebook?.problems ?? [];
@@ -775,14 +868,25 @@ export function App() {
         <ImportSummary outcome={summary} titleOf={titleOf} onDismiss={() => setSummary(null)} />
       </div>
       <div className="panes">
-        <nav className="pane corpus" aria-label="Corpus" data-pane="list">
+        <nav
+          className="pane corpus"
+          aria-label="Corpus"
+          data-pane="list"
+          onKeyDown={(event) => {
+            // "/" in the list jumps to its filter (typing "/" in the filter itself stays a character).
+            if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && event.target !== filterRef.current) {
+              event.preventDefault();
+              focusFilter();
+            }
+          }}
+        >
           <div className="corpus-header">
             <input
               ref={filterRef}
               type="search"
               className="corpus-filter"
               aria-label="Filter articles"
-              placeholder={`Filter by title, outlet, byline (${MOD}+K)`}
+              placeholder={`Filter by title, outlet, byline (${MOD}+Shift+F or /)`}
               value={filter}
               disabled={!notebook}
               onChange={(event) => setFilter(event.target.value)}
@@ -867,6 +971,10 @@ export function App() {
           onEscape={() => focusPane('list')}
           onCopy={copyText}
           onSetNoise={setNoise}
+          selectedRecord={selectedRecord}
+          onSelectRecord={setSelectedRecord}
+          onCreateClaim={(range) => void createClaim(range)}
+          onError={reportError}
           mod={MOD}
           empty={readerEmpty}
         />
@@ -879,6 +987,10 @@ export function App() {
             summary={selectedSummary}
             article={article}
             onSave={saveMeta}
+            selectedRecord={selectedRecord}
+            onSelectRecord={setSelectedRecord}
+            onReveal={(articleId, range) => openArticle(articleId, range)}
+            onError={reportError}
             titleOf={titleOf}
             onOpenArticle={(id) => {
               // Keep the filter when the article passes it; otherwise clear it so the selection is visible.
@@ -889,6 +1001,18 @@ export function App() {
         ) : null}
       </div>
       {dragging ? <DropOverlay canImport={notebook !== null} /> : null}
+      {paletteOpen && !dialog ? (
+        <CommandPalette
+          actions={paletteActions}
+          articles={articles}
+          hasNotebook={notebook !== null}
+          onClose={() => setPaletteOpen(false)}
+          openArticle={openArticle}
+          showView={setView}
+          onSearch={searchFromPalette}
+          reportError={reportError}
+        />
+      ) : null}
       {dialog ? (
         <NotebookDialog
           key={dialog}

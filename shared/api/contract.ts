@@ -18,8 +18,10 @@ import { briefMethods } from './methods/briefs';
 import { claimMethods } from './methods/claims';
 import { searchMethods } from './methods/search';
 import { tagMethods } from './methods/tags';
+import { noteMethods } from './methods/notes';
+import { entityMethods } from './methods/entities';
 export * from './common';
-export { SearchResponse, SearchResult } from './methods/search';
+export { SearchKind, SearchResponse, SearchResult } from './methods/search';
 export type { MethodScope, MethodSpec } from './method';
 
 
@@ -172,9 +174,11 @@ export const contract = {
 
   ...annotationMethods,
   ...tagMethods,
+  ...noteMethods,
   ...claimMethods,
   ...briefMethods,
   ...searchMethods,
+  ...entityMethods,
 
   'shell.chooseNotebookFolder': method(
     'shell',
@@ -225,6 +229,30 @@ export const DossierEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notebook.changed'), notebook: NotebookInfo.nullable() }),
   /** Articles were added or their metadata changed: lists should reload. */
   z.object({ type: z.literal('articles.changed') }),
+  /** Highlights of these articles were created, changed, restored or deleted: views showing them reload. */
+  z.object({ type: z.literal('annotations.changed'), articleIds: z.array(Id) }),
+  /** Tags were created, renamed, recoloured, moved, merged or deleted; `articleIds`: articles whose highlights or claims changed tags. */
+  z.object({ type: z.literal('tags.changed'), articleIds: z.array(Id).default([]) }),
+  /** Claims of these articles were created, edited, linked, restored or deleted: views showing them reload. */
+  z.object({ type: z.literal('claims.changed'), articleIds: z.array(Id) }),
+  /** Sources were added or graded: views showing grades reload. */
+  z.object({ type: z.literal('sources.changed') }),
+  /** The search index is being built (missing or stale cache): `phase` reading/indexing/writing, then done. */
+  z.object({
+    type: z.literal('search.progress'),
+    phase: z.enum(['reading', 'indexing', 'writing', 'done']),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+  /** Entity extraction is running over many articles (first run, or a large import): `done` of `total` articles. */
+  z.object({
+    type: z.literal('analysis.progress'),
+    phase: z.enum(['entities', 'done']),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+  /** Entities or alias decisions changed (an import was analysed, a proposal confirmed or rejected): entity views reload. */
+  z.object({ type: z.literal('entities.changed') }),
   /** The native menu asked the page to do something only the page can do. */
   z.object({ type: z.literal('menu.command'), command: z.enum(['import', 'focus-search', 'toggle-inspector']) }),
 ]);

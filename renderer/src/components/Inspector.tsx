@@ -8,6 +8,12 @@ import { formatDateTime, shortHash } from '../lib/format';
 import { formatSimilarity } from '../lib/importPlan';
 import { countNoiseByKind, effectiveNoise } from '../lib/noise';
 import { draftFromArticle, isEmptyPatch, META_FIELDS, validateDraft, type MetaDraft, type MetaField, type MetaPatch } from '../lib/metaForm';
+import { HighlightSection } from './HighlightSection';
+import type { SelectedRecord } from './Reader';
+import { ReviewList } from './ReviewList';
+import { ArticleNotes } from './ArticleNotes';
+import { ClaimSection } from './ClaimSection';
+import { Suggestions } from './Suggestions';
 
 interface Props {
   problems: readonly StoreProblem[];
@@ -19,12 +25,26 @@ interface Props {
   titleOf(id: string): string | null;
   /** Selects another article (the original of a near-duplicate). */
   onOpenArticle(id: string): void;
+  /** The highlight or claim selected in the reader, and how to change the selection. */
+  selectedRecord?: SelectedRecord | null;
+  onSelectRecord?(record: SelectedRecord | null): void;
+  /** Opens an article in the reader and reveals a range (review list rows). */
+  onReveal?(articleId: string, range?: { start: number; end: number }): void;
+  onError?(error: unknown, context: string): void;
 }
 
-export const Inspector = forwardRef<HTMLElement, Props>(function Inspector({ problems, summary, article, onSave, titleOf, onOpenArticle }, ref) {
+export const Inspector = forwardRef<HTMLElement, Props>(function Inspector(
+  { problems, summary, article, onSave, titleOf, onOpenArticle, selectedRecord, onSelectRecord, onReveal, onError },
+  ref,
+) {
   return (
     <aside ref={ref} aria-label="Inspector" className="pane inspector" data-pane="inspector" tabIndex={-1}>
       {problems.length > 0 ? <ProblemsPanel problems={problems} /> : null}
+      {selectedRecord?.kind === 'annotation' && onSelectRecord && onError ? <HighlightSection key={`highlight-${selectedRecord.id}`} record={selectedRecord} onSelectRecord={onSelectRecord} onError={onError} /> : null}
+      {selectedRecord?.kind === 'claim' && onSelectRecord && onReveal && onError ? <ClaimSection key={selectedRecord.id} record={selectedRecord} onReveal={onReveal} onSelectRecord={onSelectRecord} onError={onError} /> : null}
+      {summary && onReveal && onError ? <ReviewList key={`review-${summary.id}`} articleId={summary.id} onOpen={onReveal} onError={onError} compact /> : null}
+      {summary && onError ? <ArticleNotes key={summary.id} articleId={summary.id} title={summary.title} onError={onError} /> : null}
+      {summary && onReveal && onSelectRecord && onError ? <Suggestions key={`suggest-${summary.id}`} articleId={summary.id} onReveal={onReveal} onAccepted={(c) => onSelectRecord({ kind: 'claim', articleId: c.articleId, id: c.id })} onError={onError} /> : null}
       {summary ? (
         <>
           <h2 className="inspector-heading">Article</h2>
