@@ -177,6 +177,15 @@ test('a selection becomes a claim, its source is graded, a corroborating claim i
   await sources.getByRole('checkbox', { name: 'Zaria is state-affiliated' }).check();
   await expect.poll(async () => (await dossier.call('sources.list', {})).find((s) => s.name === 'Zaria')?.stateAffiliated).toBe(true);
   expect(second.id).not.toBe(first.id);
+
+  // 8. One outlet found under two names: merging asks first, then keeps the grade and the other name as an alias.
+  await sources.getByRole('combobox', { name: 'Merge Coastal Times into another source' }).selectOption({ label: 'The Baltic Ledger' });
+  const confirm = page.getByRole('alertdialog', { name: 'Confirm merge' });
+  await expect(confirm).toContainText('keeps its grade (B)');
+  await confirm.getByRole('button', { name: 'Merge' }).click();
+  await expect(sources.getByRole('row', { name: /^The Baltic Ledger/ })).toContainText('also Coastal Times');
+  await expect(sources.getByRole('row', { name: /^Coastal Times/ })).toHaveCount(0);
+  await expect.poll(async () => (await dossier.call('sources.list', {})).some((s) => s.name === 'Coastal Times')).toBe(false);
 });
 
 test('a long claims table renders only the rows in view, and filters, groups and sorts all of them', async ({ page, dossier }) => {

@@ -62,6 +62,22 @@ function SourcesView({ context }: { context: ViewContext }) {
     [api, reportError, load],
   );
 
+  /** A merge waiting for the analyst's confirmation. */
+  const [pendingMerge, setPendingMerge] = useState<{ from: Source; into: Source } | null>(null);
+  const askMerge = useCallback(async (from: Source, into: Source) => setPendingMerge({ from, into }), []);
+  const merge = useCallback(
+    async (from: Source, into: Source) => {
+      setPendingMerge(null);
+      try {
+        await api.call('sources.merge', { fromId: from.id, intoId: into.id });
+        await load();
+      } catch (error) {
+        reportError(error, `Could not merge “${from.name}” into “${into.name}”`);
+      }
+    },
+    [api, reportError, load],
+  );
+
   const create = async (event: FormEvent) => {
     event.preventDefault();
     const name = newName.trim();
@@ -92,6 +108,23 @@ function SourcesView({ context }: { context: ViewContext }) {
           </button>
         </form>
       </div>
+      {pendingMerge ? (
+        <div className="sources-confirm" role="alertdialog" aria-label="Confirm merge">
+          <p>
+            Merge “{pendingMerge.from.name}” into “{pendingMerge.into.name}”? “{pendingMerge.from.name}” becomes another name of “
+            {pendingMerge.into.name}”, which keeps its grade ({pendingMerge.into.reliability ?? 'not graded'}); claims resting on either
+            then count as one origin.
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button primary small" autoFocus onClick={() => void merge(pendingMerge.from, pendingMerge.into)}>
+              Merge
+            </button>
+            <button type="button" className="button small" onClick={() => setPendingMerge(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
       {sources === null ? (
         <p className="muted empty-state">Loading sources…</p>
       ) : sources.length === 0 ? (
@@ -107,18 +140,19 @@ function SourcesView({ context }: { context: ViewContext }) {
                 <th scope="col">State-affiliated</th>
                 <th scope="col">Notes</th>
                 <th scope="col">Claims</th>
+                <th scope="col">Same source as</th>
               </tr>
             </thead>
             <tbody>
               {shown.length === 0 ? (
                 <tr>
-                  <td colSpan={6} className="muted">
+                  <td colSpan={7} className="muted">
                     No source matches “{query}”.
                   </td>
                 </tr>
               ) : null}
               {shown.map((s) => (
-                <SourceRow key={s.id} source={s} claims={claimCounts.get(s.id) ?? 0} onUpdate={update} />
+                <SourceRow key={s.id} source={s} claims={claimCounts.get(s.id) ?? 0} others={sources} onUpdate={update} onMerge={askMerge} />
               ))}
             </tbody>
           </table>
@@ -128,7 +162,19 @@ function SourcesView({ context }: { context: ViewContext }) {
   );
 }
 
-function SourceRow({ source, claims, onUpdate }: { source: Source; claims: number; onUpdate(source: Source, patch: SourcePatch): Promise<void> }) {
+function SourceRow({
+  source,
+  claims,
+  others,
+  onUpdate,
+  onMerge,
+}: {
+  source: Source;
+  claims: number;
+  others: readonly Source[];
+  onUpdate(source: Source, patch: SourcePatch): Promise<void>;
+  onMerge(from: Source, into: Source): Promise<void>;
+}) {
   const [notes, setNotes] = useState(source.notes);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -183,6 +229,26 @@ function SourceRow({ source, claims, onUpdate }: { source: Source; claims: numbe
         />
       </td>
       <td>{claims}</td>
+      <td>
+        <select
+          aria-label={`Merge ${source.name} into another source`}
+          value=""
+          title="One outlet or agency found under two names: merge this one into the other"
+          onChange={(e) => {
+            const into = others.find((o) => o.id === e.target.value);
+            if (into) void onMerge(source, into);
+          }}
+        >
+          <option value="">Merge into…</option>
+          {others
+            .filter((o) => o.id !== source.id)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+        </select>
+      </td>
     </tr>
   );
 }
