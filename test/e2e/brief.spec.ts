@@ -185,3 +185,34 @@ test('create a brief from every claim, rename it and delete it after confirming'
   await expect(briefs).toContainText('No briefs yet');
   expect(await dossier.call('briefs.list', {})).toHaveLength(0);
 });
+
+test('dragging a highlight into a brief makes it a claim and cites it; citing it again reuses that claim', async ({ page, dossier }) => {
+  test.setTimeout(90_000);
+  const list = await dossier.call('articles.list', {});
+  const article = await dossier.call('articles.get', { id: list.items[0]!.id });
+  const m = /[A-Z][^.!?\n]{30,160}[.!?]/.exec(article.text)!;
+  const highlight = await dossier.call('annotations.create', { articleId: article.id, target: { start: m.index, end: m.index + m[0].length } });
+  await openBriefs(page, dossier);
+
+  await page.getByRole('button', { name: 'New empty brief' }).click();
+  const editor = page.getByRole('textbox', { name: 'Brief text' });
+  await expect(editor.getByRole('heading', { level: 2, name: 'Bottom line up front' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Highlights', exact: true }).last().click();
+  const rows = page.getByRole('list', { name: 'Highlights' });
+  await expect(rows).toContainText(highlight.target.exact.slice(0, 30));
+
+  await rows.getByRole('listitem').first().dragTo(editor.locator('h2:has-text("Bottom line up front") + p'));
+  const citations = editor.locator('[data-type="citation"]');
+  await expect(citations).toHaveCount(1);
+  await expect(citations.first()).toHaveText('[1]');
+  const claims = await dossier.call('claims.list', { articleId: article.id });
+  expect(claims).toHaveLength(1);
+  expect(claims[0]!.target.exact).toBe(highlight.target.exact);
+  await expect(citations.first()).toHaveAttribute('data-claim-id', claims[0]!.id);
+
+  // Citing the same highlight again cites the same claim: no duplicate claim, the same number.
+  await rows.getByRole('button', { name: `Cite highlight “${highlight.target.exact.slice(0, 60)}”` }).click();
+  await expect(citations).toHaveCount(2);
+  await expect(citations.nth(1)).toHaveText('[1]');
+  expect(await dossier.call('claims.list', { articleId: article.id })).toHaveLength(1);
+});

@@ -21,6 +21,7 @@ import { CheckerDecorations, checkerKey, issuesAt, placeIssues, setCheckerIssues
 import { Citation, refreshCitations } from './Citation';
 import { ClaimDrop } from './ClaimDrop';
 import { ClaimPicker, CiteDialog } from './ClaimPicker';
+import { HighlightPicker } from './HighlightPicker';
 import { ExportMenu } from './ExportMenu';
 import { GeneratedPreviewContext, GeneratedSection, type GeneratedPreview } from './GeneratedSection';
 import { HistoryPanel } from './HistoryPanel';
@@ -63,7 +64,7 @@ export function BriefEditor({ briefId, context, claims, cards, sources, claimsLo
   const [caretIssues, setCaretIssues] = useState<number[]>([]);
   const [previews, setPreviews] = useState<BriefBlock[][]>([]);
   const [refreshing, setRefreshing] = useState(false);
-  const [tab, setTab] = useState<'claims' | 'checks' | 'history'>('claims');
+  const [tab, setTab] = useState<'claims' | 'highlights' | 'checks' | 'history'>('claims');
   const [citeAt, setCiteAt] = useState<{ left: number; top: number } | null>(null);
   const [hover, setHover] = useState<{ claimId: string; rect: DOMRect } | null>(null);
   const [readOnlyReason, setReadOnlyReason] = useState<string | null>(null);
@@ -74,6 +75,8 @@ export function BriefEditor({ briefId, context, claims, cards, sources, claimsLo
   const cardsRef = useRef(cardsById);
   cardsRef.current = cardsById;
   const openCiteRef = useRef<() => void>(() => undefined);
+  /** Makes a highlight a claim (or finds the claim already on its words); resolves with the claim id. */
+  const claimForHighlightRef = useRef<(h: { articleId: string; id: string }) => Promise<string | null>>(async () => null);
 
   // ---- autosave ----
   const pending = useRef<DocNode | null>(null);
@@ -131,7 +134,7 @@ export function BriefEditor({ briefId, context, claims, cards, sources, claimsLo
       Judgment,
       GeneratedSection,
       CheckerDecorations,
-      ClaimDrop.configure({ onCiteCommand: () => openCiteRef.current() }),
+      ClaimDrop.configure({ onCiteCommand: () => openCiteRef.current(), onHighlightDrop: (h) => claimForHighlightRef.current(h) }),
     ],
     content: null,
     injectCSS: false, // the CSP forbids injected <style>; brief.css has what the editor needs
@@ -261,6 +264,32 @@ export function BriefEditor({ briefId, context, claims, cards, sources, claimsLo
       editor.chain().focus().insertCitation(claimId).run();
     },
     [editor],
+  );
+
+  claimForHighlightRef.current = async ({ articleId, id }) => {
+    try {
+      const highlight = (await api.call('annotations.list', { articleId })).find((a) => a.id === id);
+      if (!highlight) throw new Error('This highlight no longer exists.');
+      const { start, end } = highlight.target;
+      const existing = (await api.call('claims.list', { articleId })).find((c) => c.target.start === start && c.target.end === end);
+      const claim =
+        existing ??
+        (await api.call('claims.create', { articleId, target: { start, end }, statement: highlight.target.exact }));
+      if (!existing) await reloadData();
+      return claim.id;
+    } catch (error) {
+      reportError(error, 'Could not cite the highlight');
+      return null;
+    }
+  };
+
+  const citeHighlight = useCallback(
+    (highlight: { articleId: string; id: string }) => {
+      void claimForHighlightRef.current(highlight).then((claimId) => {
+        if (claimId) cite(claimId);
+      });
+    },
+    [cite],
   );
 
   openCiteRef.current = () => {
@@ -436,6 +465,7 @@ export function BriefEditor({ briefId, context, claims, cards, sources, claimsLo
           {(
             [
               ['claims', 'Cite claims'],
+              ['highlights', 'Highlights'],
               ['checks', `Checks (${issues.length})`],
               ['history', 'History'],
             ] as const
@@ -451,7 +481,7 @@ export function BriefEditor({ briefId, context, claims, cards, sources, claimsLo
               className="view-tab"
               onClick={() => setTab(id)}
               onKeyDown={(event) => {
-                const order = ['claims', 'checks', 'history'] as const;
+                const order = ['claims', 'highlights', 'checks', 'history'] as const;
                 const at = order.indexOf(id);
                 if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
                   event.preventDefault();
@@ -467,6 +497,7 @@ export function BriefEditor({ briefId, context, claims, cards, sources, claimsLo
         </div>
         <div role="tabpanel" id={`${tabsId}-${tab}-panel`} aria-labelledby={`${tabsId}-${tab}`} className="brief-tabpanel">
           {tab === 'claims' ? <ClaimPicker cards={cards} loading={claimsLoading} onCite={cite} /> : null}
+          {tab === 'highlights' ? <HighlightPicker onCite={citeHighlight} reportError={reportError} /> : null}
           {tab === 'checks' ? (
             <section className="brief-panel" aria-label="Checks">
               {issues.length === 0 ? <p className="muted">No advice: the wording follows ICD 203 and every judgment cites its evidence.</p> : null}

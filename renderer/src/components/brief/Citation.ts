@@ -11,6 +11,8 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type NodeView } from '@tiptap/pm/view';
 
 export const CLAIM_DRAG_TYPE = 'application/x-dossier-claim';
+/** A highlight dragged into a brief: JSON `{articleId, id}`; citing it makes it a claim first. */
+export const HIGHLIGHT_DRAG_TYPE = 'application/x-dossier-highlight';
 
 export interface CitationOptions {
   /** A short accessible description of the claim ("quote — outlet"), or null when unknown. */

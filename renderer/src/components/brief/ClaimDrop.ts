@@ -1,16 +1,19 @@
 /**
- * Citing by dragging: a claim row from the picker carries its id under CLAIM_DRAG_TYPE; dropping
- * it on the editor inserts a citation at the drop position (in text: exactly there; between blocks:
+ * Citing by dragging: a claim row from the picker carries its id under CLAIM_DRAG_TYPE (a highlight
+ * row its {articleId, id} under HIGHLIGHT_DRAG_TYPE, made a claim first); dropping it on the editor
+ * inserts a citation at the drop position (in text: exactly there; between blocks:
  * in a new paragraph). Also the typed command: "/cite" at the start of a word, or Mod-Shift-C,
  * calls `onCiteCommand` (the editor opens its claim search and inserts at the caret).
  */
 import { Extension, InputRule } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import { CLAIM_DRAG_TYPE } from './Citation';
+import { CLAIM_DRAG_TYPE, HIGHLIGHT_DRAG_TYPE } from './Citation';
 
 export interface ClaimDropOptions {
   onCiteCommand(): void;
+  /** A highlight was dropped: make it a claim and resolve with the claim's id (null: nothing to cite). */
+  onHighlightDrop(highlight: { articleId: string; id: string }): Promise<string | null>;
 }
 
 /** Inserts a citation of `claimId` at `pos`, or in a new paragraph when `pos` is not in text. */
@@ -38,7 +41,7 @@ export const ClaimDrop = Extension.create<ClaimDropOptions>({
   name: 'claimDrop',
 
   addOptions() {
-    return { onCiteCommand: () => undefined };
+    return { onCiteCommand: () => undefined, onHighlightDrop: async () => null };
   },
 
   addKeyboardShortcuts() {
@@ -76,10 +79,11 @@ export const ClaimDrop = Extension.create<ClaimDropOptions>({
         // that carries no files, and Chromium would then refuse the drop.
         view(view) {
           const onDragOver = (event: DragEvent): void => {
-            if (!event.dataTransfer?.types.includes(CLAIM_DRAG_TYPE)) return;
+            const transfer = event.dataTransfer;
+            if (!transfer || (!transfer.types.includes(CLAIM_DRAG_TYPE) && !transfer.types.includes(HIGHLIGHT_DRAG_TYPE))) return;
             event.preventDefault();
             event.stopPropagation();
-            event.dataTransfer.dropEffect = 'copy';
+            transfer.dropEffect = 'copy';
           };
           view.dom.addEventListener('dragover', onDragOver);
           return { destroy: () => view.dom.removeEventListener('dragover', onDragOver) };
@@ -87,14 +91,36 @@ export const ClaimDrop = Extension.create<ClaimDropOptions>({
         props: {
           handleDrop: (view, event) => {
             const claimId = event.dataTransfer?.getData(CLAIM_DRAG_TYPE);
-            if (!claimId) return false;
+            const highlight = parseHighlight(event.dataTransfer?.getData(HIGHLIGHT_DRAG_TYPE));
+            if (!claimId && !highlight) return false;
             const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
             const pos = at ? at.pos : view.state.selection.to;
             event.preventDefault();
-            return insertCitationAt(view, pos, claimId);
+            if (claimId) return insertCitationAt(view, pos, claimId);
+            // The claim is made first; text typed meanwhile moves the drop point along with it.
+            const mapping = { from: view.state.doc, pos };
+            void this.options.onHighlightDrop(highlight!).then((id) => {
+              if (!id || view.isDestroyed) return;
+              const moved = view.state.doc === mapping.from ? mapping.pos : Math.min(mapping.pos, view.state.doc.content.size);
+              insertCitationAt(view, moved, id);
+            });
+            return true;
           },
         },
       }),
     ];
   },
 });
+
+function parseHighlight(raw: string | undefined): { articleId: string; id: string } | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    if (value && typeof value === 'object' && typeof (value as { articleId?: unknown }).articleId === 'string' && typeof (value as { id?: unknown }).id === 'string') {
+      return { articleId: (value as { articleId: string }).articleId, id: (value as { id: string }).id };
+    }
+  } catch {
+    // Not ours: ignore the drop.
+  }
+  return null;
+}
