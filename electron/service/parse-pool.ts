@@ -7,24 +7,19 @@
  * Where the workers cannot start, files are parsed on the calling thread as before, so callers
  * never need to care:
  * - the built app runs `parse-worker.js`, an entry of its own next to the main bundle;
- * - from source (tsx, the tests) `parse-worker.ts` is bundled once with esbuild (see entryFile);
+ * - from source (tsx, the tests) `parse-worker.ts` is bundled once with esbuild (see worker-entry.ts);
  * - with neither (or DOSSIER_PARSE_WORKERS=0) there is no pool and `sharedParsePool()` is null.
  *
  * A worker that dies while parsing (a hostile file exhausting its heap, say) costs that one file an
  * error result; the next file gets a fresh worker. Workers hold the process open only while they
  * have work, and are stopped after a while without any.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-// Types only: esbuild itself is loaded at run time, and only when running from source.
-import type { build as esbuildBuild } from 'esbuild';
 import { DossierError } from '../../shared/api/result';
 import { findImporter, parseFile, type ParsedDocument } from '../importers/registry';
 import type { ParseReply, ParseRequest } from './parse-protocol';
+import { locateWorker, workerEntryFile, type WorkerSpec } from './worker-entry';
 
 /** Importers slow enough to be worth a worker (a DOM, a PDF or a zip per file); text and Markdown parse in well under a millisecond. */
 const WORKER_IMPORTERS = new Set(['html', 'mhtml', 'pdf', 'docx']);
@@ -41,54 +36,6 @@ export function parsesInWorker(fileName: string): boolean {
   return importer !== undefined && WORKER_IMPORTERS.has(importer.id);
 }
 
-export type WorkerSpec = { kind: 'js'; url: URL } | { kind: 'ts'; url: URL };
-
-/**
- * Where the worker's code is. The file names are passed through a variable so that bundlers leave
- * the `new URL(…, import.meta.url)` alone (they would otherwise try to bundle it as an asset).
- */
-function locateWorker(): WorkerSpec | null {
-  const built = ['./parse-worker.js', '../parse-worker.js'];
-  for (const name of built) {
-    const url = new URL(name, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(url)) return { kind: 'js', url };
-  }
-  const sourceName = './parse-worker.ts';
-  const source = new URL(sourceName, import.meta.url);
-  return source.protocol === 'file:' && existsSync(source) ? { kind: 'ts', url: source } : null;
-}
-
-/**
- * The worker's entry as a file Node can run. From source, TypeScript loader hooks do not reach
- * worker threads on Node 20, so the worker is bundled with esbuild (a development dependency, only
- * present where the sources are) into node_modules/.cache, its packages left as imports. The file
- * is named by its content and written by rename, so concurrent test processes share it safely.
- */
-async function entryFile(spec: WorkerSpec): Promise<URL> {
-  if (spec.kind === 'js') return spec.url;
-  const esbuildName = 'esbuild';
-  const esbuild = (await import(/* @vite-ignore */ esbuildName)) as { build: typeof esbuildBuild };
-  const output = await esbuild.build({
-    entryPoints: [fileURLToPath(spec.url)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = output.outputFiles[0]!.text;
-  const dir = new URL('../../node_modules/.cache/dossier/', spec.url);
-  const file = new URL(`parse-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`, dir);
-  if (!existsSync(file)) {
-    await mkdir(dir, { recursive: true });
-    const temp = new URL(`${file.pathname.split('/').pop()!}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`, dir);
-    await writeFile(temp, code);
-    await rename(temp, file);
-  }
-  return file;
-}
 
 interface Job {
   id: number;
@@ -176,7 +123,7 @@ export class ParsePool {
   private spawn(): void {
     const slot: Slot = { worker: null, ready: false, job: null };
     this.slots.add(slot);
-    this.entry ??= entryFile(this.spec);
+    this.entry ??= workerEntryFile(this.spec, 'parse-worker');
     this.entry.then(
       (url) => {
         if (!this.slots.has(slot)) return; // stopped meanwhile
@@ -268,7 +215,7 @@ export function sharedParsePool(): ParsePool | null {
   // By default one worker per core (at most 4); one core gains nothing from them.
   const size = setting ? Number(setting) : Math.min(MAX_WORKERS, availableParallelism());
   const wanted = Number.isInteger(size) && size >= (setting ? 1 : 2);
-  const spec = wanted ? locateWorker() : null;
+  const spec = wanted ? locateWorker('parse-worker', import.meta.url) : null;
   shared = spec ? new ParsePool(spec, size) : null;
   return shared;
 }

@@ -16,14 +16,10 @@
  * name, size and mtime of every record file (highlight and claim shards, notes, briefs, memos,
  * tags), so a change made while Dossier was closed (or by the CLI) is noticed.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-// Types only: esbuild itself is loaded at run time, and only when running from source.
-import type { build as esbuildBuild } from 'esbuild';
 import type { DossierEvent, SearchResponse, SearchResult } from '../../shared/api/contract';
 import { DossierError } from '../../shared/api/result';
 import type { Annotation, Brief, Claim } from '../../shared/model/schemas';
@@ -44,6 +40,7 @@ import { writeFileDurably } from '../store/durable-file';
 import { ANNOTATIONS_DIR, BRIEFS_DIR, CLAIMS_DIR, TAGS_FILE, type NotebookStore } from '../store/notebook-store';
 import { listMemos, NOTES_FOLDER, readArticleNote } from './notes';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker';
+import { locateWorker, workerEntryFile, type WorkerSpec } from './worker-entry';
 
 export const SEARCH_INDEX_FILE = 'search-index.bin';
 const NOTES_DIR = NOTES_FOLDER;
@@ -471,7 +468,7 @@ export class SearchService {
   private async openSink(useWorker: boolean): Promise<DocSink> {
     const wanted = useWorker && (this.options.worker ?? process.env.DOSSIER_SEARCH_WORKER !== '0');
     if (wanted) {
-      const spec = locateWorker();
+      const spec = locateWorker('search-worker', import.meta.url);
       if (spec) {
         try {
           return await WorkerSink.start(spec);
@@ -650,7 +647,7 @@ class WorkerSink implements DocSink {
   private constructor(private readonly worker: Worker) {}
 
   static async start(spec: WorkerSpec): Promise<WorkerSink> {
-    const worker = new Worker(await entryFile(spec));
+    const worker = new Worker(await workerEntryFile(spec, 'search-worker'));
     const sink = new WorkerSink(worker);
     // Named listeners, removed one by one: Worker keeps internal listeners that removeAllListeners would drop.
     worker.on('message', sink.onMessage);
@@ -719,50 +716,3 @@ class WorkerSink implements DocSink {
   }
 }
 
-type WorkerSpec = { kind: 'js'; url: URL } | { kind: 'ts'; url: URL };
-
-/**
- * Where the worker's code is (as for parse-worker.ts): the built entry next to the main bundle, or
- * the source. File names go through a variable so that bundlers leave `new URL(…)` alone.
- */
-function locateWorker(): WorkerSpec | null {
-  const built = ['./search-worker.js', '../search-worker.js'];
-  for (const name of built) {
-    const url = new URL(name, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(url)) return { kind: 'js', url };
-  }
-  const sourceName = './search-worker.ts';
-  const source = new URL(sourceName, import.meta.url);
-  return source.protocol === 'file:' && existsSync(source) ? { kind: 'ts', url: source } : null;
-}
-
-/**
- * The worker's entry as a file Node can run. From source, TypeScript loader hooks do not reach
- * worker threads on Node 20, so the worker is bundled with esbuild into node_modules/.cache, named
- * by its content and written by rename (concurrent test processes share it safely).
- */
-async function entryFile(spec: WorkerSpec): Promise<URL> {
-  if (spec.kind === 'js') return spec.url;
-  const esbuildName = 'esbuild';
-  const esbuild = (await import(/* @vite-ignore */ esbuildName)) as { build: typeof esbuildBuild };
-  const output = await esbuild.build({
-    entryPoints: [fileURLToPath(spec.url)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = output.outputFiles[0]!.text;
-  const dir = new URL('../../node_modules/.cache/dossier/', spec.url);
-  const file = new URL(`search-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`, dir);
-  if (!existsSync(file)) {
-    await mkdir(dir, { recursive: true });
-    const temp = new URL(`${file.pathname.split('/').pop()!}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`, dir);
-    await writeFile(temp, code);
-    await rename(temp, file);
-  }
-  return file;
-}
