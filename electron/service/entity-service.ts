@@ -17,6 +17,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DossierEvent } from '../../shared/api/contract';
+import { TimelineEvent as TimelineEventSchema } from '../../shared/api/methods/entities';
 import { DossierError } from '../../shared/api/result';
 import {
   type AliasDecision,
@@ -56,22 +57,12 @@ export const CachedMention = z.object({
   value: z.number().optional(),
   unit: z.string().nullable().optional(),
 });
-const CachedEvent = z.object({
-  date: z.string(),
-  label: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  dateText: z.string(),
-  dateStart: z.number().int().nonnegative(),
-  dateEnd: z.number().int().nonnegative(),
-  relative: z.boolean(),
-});
 const CacheFile = z.object({
   version: z.literal(ENTITY_EXTRACTOR_VERSION),
   articleId: z.string(),
   key: z.string(),
   mentions: z.array(CachedMention),
-  events: z.array(CachedEvent),
+  events: z.array(TimelineEventSchema),
 });
 type CacheFile = z.infer<typeof CacheFile>;
 

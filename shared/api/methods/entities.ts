@@ -92,8 +92,8 @@ export const DiscrepancyView = z.object({
 });
 export type DiscrepancyView = z.infer<typeof DiscrepancyView>;
 
-export const TimelineEntry = z.object({
-  ...ArticleRef,
+/** A dated event found in one article's text (as the entity service caches it per article). */
+export const TimelineEvent = z.object({
   /** The event's date (ISO YYYY-MM-DD, YYYY-MM or YYYY), distinct from the article's `publishedAt`. */
   date: z.string(),
   label: z.string(),
@@ -106,6 +106,8 @@ export const TimelineEntry = z.object({
   /** Worked out from the publication date ("yesterday", "on Tuesday"). */
   relative: z.boolean(),
 });
+
+export const TimelineEntry = TimelineEvent.extend(ArticleRef);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const entityMethods = {
