@@ -2,19 +2,12 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
 import { NotebookStore } from '../../../electron/store/notebook-store';
 import { citation, doc, paragraph, text } from '../../../shared/brief/doc';
 import { makeBrief } from '../../helpers/store-fixtures';
+import { dossier } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { articleA, articleB, articleC, claims, sources } from './fixtures';
-
-async function dossier(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
 let nb: string;

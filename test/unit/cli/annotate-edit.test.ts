@@ -4,29 +4,11 @@
 import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
 import type { WebAnnotationCollection } from '../../../shared/export/web-annotation';
+import { dossier, expectOneErrorLine } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'import');
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function dossier(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
-
-function expectOneErrorLine(run: Run, pattern: RegExp): void {
-  expect(run.err.trimEnd()).toMatch(pattern);
-  expect(run.err.trimEnd().split('\n')).toHaveLength(1);
-}
 
 const TITLE = 'Klaipėda councillors split over quay rezoning';
 const VOTE = 'voted 16 to 13 on Thursday';

@@ -6,31 +6,11 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeMethods } from '../../../shared/api/dispatch';
-import { runCli } from '../../../electron/cli/run-cli';
+import { dossier, expectOneErrorLine } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'import');
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'resources', 'sample');
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function dossier(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
-
-/** Exactly one line on stderr, nothing else. */
-function expectOneErrorLine(run: Run, pattern: RegExp): void {
-  expect(run.err.trimEnd()).toMatch(pattern);
-  expect(run.err.endsWith('\n')).toBe(true);
-  expect(run.err.trimEnd().split('\n')).toHaveLength(1);
-}
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
 let nb: string;

@@ -3,16 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../../shared/api/contract';
-import { runCli } from '../../../electron/cli/run-cli';
 import { markSnippet } from '../../../electron/cli/search-format';
+import { dossier } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
-
-async function dossier(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
 
 describe('dossier search', () => {
   let tmp: { dir: string; cleanup: () => Promise<void> };
