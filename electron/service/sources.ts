@@ -7,7 +7,9 @@
  * Agency", "zaria news agency" and "Zaria" are one source.
  *
  * Finding originators means reading article bodies, so what was found is cached per article
- * (keyed by its content hash) in `sources/originators.json`: a sync after one import reads one body.
+ * (keyed by its content hash) in `cache/originators.json`: a sync after one import reads one body.
+ * It is derived data, so it lives in the cache folder: a missing or unreadable file is recomputed,
+ * and writing it never tells the search index or the entity service that the notebook changed.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -15,7 +17,9 @@ import type { Origin } from '../../shared/api/methods/claims';
 import { DossierError } from '../../shared/api/result';
 import { findOriginators, originKey } from '../../shared/analysis';
 import type { ArticleSummary, Source } from '../../shared/model/schemas';
-import type { NotebookStore, StoreDocument } from '../store/notebook-store';
+import { join } from 'node:path';
+import { DurableJSONFile } from '../store/durable-file';
+import type { NotebookStore } from '../store/notebook-store';
 
 /** Case, diacritics, punctuation and a leading "the" do not tell two source names apart. */
 export function foldSourceName(name: string): string {
@@ -43,12 +47,13 @@ const OriginatorCache = z.object({
 });
 type OriginatorCache = z.infer<typeof OriginatorCache>;
 const CACHE_VERSION = 1;
+const ORIGINATOR_CACHE_FILE = 'originators.json';
 
 /** How many article bodies are read at once when originators are found for the first time. */
 const READ_CONCURRENCY = 8;
 
 export class SourceRegistry {
-  private readonly cacheDoc: StoreDocument<OriginatorCache>;
+  private readonly cacheFile: DurableJSONFile<OriginatorCache>;
   /** Syncs and edits run one at a time, so two concurrent syncs never add the same source twice. */
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -56,7 +61,7 @@ export class SourceRegistry {
     private readonly store: NotebookStore,
     private readonly findNames: (text: string) => string[] = defaultFindNames,
   ) {
-    this.cacheDoc = store.document('sources/originators.json', OriginatorCache, () => ({ version: CACHE_VERSION, articles: {} }));
+    this.cacheFile = new DurableJSONFile(join(store.cacheDir(), ORIGINATOR_CACHE_FILE), OriginatorCache, { indent: 0 });
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -170,7 +175,7 @@ export class SourceRegistry {
 
   /** Originator names per article, from the cache or by reading the bodies not seen before. */
   private async originatorNames(articles: readonly ArticleSummary[]): Promise<Map<string, string[]>> {
-    const cache = await this.cacheDoc.read();
+    const cache = await this.readCache();
     const fresh = cache.version === CACHE_VERSION ? cache.articles : {};
     const out = new Map<string, string[]>();
     const missing: ArticleSummary[] = [];
@@ -190,18 +195,23 @@ export class SourceRegistry {
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, missing.length) }, worker));
-    const live = new Set(articles.map((a) => a.id));
-    await this.cacheDoc.update((data) => {
-      const kept = data.version === CACHE_VERSION ? data.articles : {};
-      const merged: OriginatorCache['articles'] = {};
-      for (const [id, entry] of Object.entries(kept)) if (live.has(id)) merged[id] = entry;
-      for (const a of articles) {
-        const names = out.get(a.id);
-        if (names) merged[a.id] = { hash: a.contentHash, names };
-      }
-      return { version: CACHE_VERSION, articles: merged };
-    });
+    const merged: OriginatorCache['articles'] = {};
+    for (const a of articles) {
+      const names = out.get(a.id);
+      if (names) merged[a.id] = { hash: a.contentHash, names };
+    }
+    // Runs inside serial(): one writer. A failed write only costs re-reading those bodies next time.
+    await this.cacheFile.write({ version: CACHE_VERSION, articles: merged }).catch(() => undefined);
     return out;
+  }
+
+  private async readCache(): Promise<OriginatorCache> {
+    try {
+      return (await this.cacheFile.read()) ?? { version: CACHE_VERSION, articles: {} };
+    } catch {
+      // Unreadable derived data is recomputed, never trusted (and never reported as a notebook problem).
+      return { version: CACHE_VERSION, articles: {} };
+    }
   }
 }
 

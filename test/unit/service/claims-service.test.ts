@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimTableRow, LinkedClaim, SuggestedClaim } from '../../../shared/api/methods/claims';
@@ -153,6 +153,21 @@ describe('claims and sources service', () => {
     // A source already derived under another name cannot become an alias: two sources would answer to it.
     const coastal = (await call<Source[]>('sources.list', {})).find((src) => src.name === 'Coastal Times')!;
     expect((await fail('sources.update', { id: coastal.id, patch: { aliases: ['zna'] } }))?.code).toBe('conflict');
+  });
+
+  it('keeps what articles cite in the cache folder: rewritten without notifying, recomputed when unreadable', async () => {
+    const changes: string[] = [];
+    store.onChange((c) => changes.push(c.file));
+    const first = await call<Source[]>('sources.list', {});
+    expect(first.some((s) => s.name === 'Zaria')).toBe(true);
+    const cacheFile = join(dir, 'nb', 'cache', 'originators.json');
+    expect(JSON.parse(await readFile(cacheFile, 'utf8')).articles).toHaveProperty('a');
+    expect(changes.filter((f) => f.includes('originators'))).toEqual([]);
+    await writeFile(cacheFile, '{ not json', 'utf8');
+    const again = await call<Source[]>('sources.list', {});
+    expect(again.map((s) => s.id).sort()).toEqual(first.map((s) => s.id).sort());
+    expect(JSON.parse(await readFile(cacheFile, 'utf8')).version).toBe(1);
+    expect(store.problems()).toEqual([]);
   });
 
   it('merges a source found under two names: names become aliases, the grade stays, origins count once', async () => {
